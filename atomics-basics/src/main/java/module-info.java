@@ -1,0 +1,13 @@
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * Atomics shaped like Rust's {@code std::sync::atomic}: every operation takes an explicit
+ * {@link dev.atomicslocks.basics.Ordering}, mapped to the matching {@code VarHandle} access
+ * mode. Chapters 2 and 3 of the book.
+ */
+@NullMarked
+module dev.atomicslocks.basics {
+    requires static transitive org.jspecify;
+
+    exports dev.atomicslocks.basics;
+}
