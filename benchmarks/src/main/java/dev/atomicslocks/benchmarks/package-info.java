@@ -1,0 +1,5 @@
+/** JMH benchmarks. */
+@NullMarked
+package dev.atomicslocks.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

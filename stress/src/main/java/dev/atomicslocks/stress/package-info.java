@@ -1,0 +1,5 @@
+/** jcstress tests. */
+@NullMarked
+package dev.atomicslocks.stress;
+
+import org.jspecify.annotations.NullMarked;
