@@ -1,5 +1,6 @@
 package dev.atomicslocks.basics;
 
+import dev.atomicslocks.basics.internal.Modes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;

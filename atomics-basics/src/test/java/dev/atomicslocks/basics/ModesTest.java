@@ -2,6 +2,8 @@ package dev.atomicslocks.basics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomicslocks.basics.internal.Modes;
+
 import org.junit.jupiter.api.Test;
 
 /** The access mode chosen for each ordering, which decides which VarHandle call runs. */

@@ -1,29 +1,32 @@
-package dev.atomicslocks.basics;
+package dev.atomicslocks.basics.internal;
+
+import dev.atomicslocks.basics.Ordering;
 
 /**
  * Turns an {@link Ordering} into one of four VarHandle access modes, rejecting the orderings
- * that an operation cannot take.
+ * that an operation cannot take. Shared by the atomics of this module and, through a qualified
+ * export, by the native futex word of the os-wait module; not part of the public API.
  *
  * <p>Every method compares references ({@code ==}) rather than switching on the enum: a switch
  * on an enum reads a lookup table that the JIT cannot fold, while these comparisons fold away
  * when the ordering is a constant at the call site, as it nearly always is. The atomics then
  * switch on the returned {@code int}, which also folds, leaving the single VarHandle call.
  */
-final class Modes {
+public final class Modes {
     /** Opaque for loads and stores; the weakest variant there is for read-modify-writes. */
-    static final int RELAXED = 0;
+    public static final int RELAXED = 0;
     /** The {@code ...Acquire} variants. */
-    static final int ACQUIRE = 1;
+    public static final int ACQUIRE = 1;
     /** The {@code ...Release} variants. */
-    static final int RELEASE = 2;
+    public static final int RELEASE = 2;
     /** The volatile (sequentially consistent) variants. */
-    static final int VOLATILE = 3;
+    public static final int VOLATILE = 3;
 
     private Modes() {
     }
 
     /** The access mode of a load; rejects {@code RELEASE} and {@code ACQ_REL}. */
-    static int load(Ordering ordering, String operation) {
+    public static int load(Ordering ordering, String operation) {
         if (ordering == Ordering.RELAXED) {
             return RELAXED;
         }
@@ -38,7 +41,7 @@ final class Modes {
     }
 
     /** The access mode of a store; rejects {@code ACQUIRE} and {@code ACQ_REL}. */
-    static int store(Ordering ordering, String operation) {
+    public static int store(Ordering ordering, String operation) {
         if (ordering == Ordering.RELAXED) {
             return RELAXED;
         }
@@ -53,7 +56,7 @@ final class Modes {
     }
 
     /** The access mode of a read-modify-write, which accepts every ordering. */
-    static int readModifyWrite(Ordering ordering) {
+    public static int readModifyWrite(Ordering ordering) {
         if (ordering == Ordering.RELAXED) {
             return RELAXED;
         }
@@ -74,7 +77,7 @@ final class Modes {
      * ordering. The failure ordering is that of a load, so {@code RELEASE} and {@code ACQ_REL}
      * are rejected there. Java has no mode that is acquire and release but not volatile.
      */
-    static int compareExchange(Ordering success, Ordering failure, String operation) {
+    public static int compareExchange(Ordering success, Ordering failure, String operation) {
         int onFailure = load(failure, operation + " (failure ordering)");
         int onSuccess = readModifyWrite(success);
         if (onSuccess == onFailure || onFailure == RELAXED) {
