@@ -1,0 +1,211 @@
+package dev.atomicslocks.examples;
+
+import dev.atomicslocks.examples.ch1.Ch1_01_Hello;
+import dev.atomicslocks.examples.ch1.Ch1_02_HelloJoin;
+import dev.atomicslocks.examples.ch1.Ch1_03_SpawnClosure;
+import dev.atomicslocks.examples.ch1.Ch1_04_ScopedThreads;
+import dev.atomicslocks.examples.ch1.Ch1_05_Rc;
+import dev.atomicslocks.examples.ch1.Ch1_06_Cell;
+import dev.atomicslocks.examples.ch1.Ch1_07_RefCell;
+import dev.atomicslocks.examples.ch1.Ch1_08_Mutex;
+import dev.atomicslocks.examples.ch1.Ch1_09_SleepBeforeUnlock;
+import dev.atomicslocks.examples.ch1.Ch1_10_UnlockBeforeSleep;
+import dev.atomicslocks.examples.ch1.Ch1_11_ThreadParking;
+import dev.atomicslocks.examples.ch1.Ch1_12_Condvar;
+import dev.atomicslocks.examples.ch1.Ch1_13_ThreadResult;
+import dev.atomicslocks.examples.ch1.Ch1_14_ThreadBuilder;
+import dev.atomicslocks.examples.ch1.Ch1_15_StaticAndLeak;
+import dev.atomicslocks.examples.ch1.Ch1_16_LostUpdates;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs any program of the book by its id:
+ *
+ * <pre>{@code
+ * java -p ... -m dev.atomicslocks.examples/dev.atomicslocks.examples.Examples ch2-05-fetch-add
+ * mvn -q -pl examples -am verify -DskipTests -Dexample=ch2-05-fetch-add
+ * }</pre>
+ *
+ * <p>The arguments after the id go to the program. With no id, or {@code list}, it lists
+ * every program with its arguments and a one-line description; an unknown id is an error.
+ * Exit status: 0 when the program ran to its end, 1 when it failed (a check of the book's
+ * did not hold, or an exception escaped), 2 for an unknown id or unusable arguments.
+ */
+public final class Examples {
+
+    /** The program ran to its end. */
+    public static final int SUCCEEDED = 0;
+    /** The program threw: one of its checks failed, or something went wrong. */
+    public static final int FAILED = 1;
+    /** The id or the arguments were not usable; nothing ran. */
+    public static final int BAD_USAGE = 2;
+
+    /** What a program does when run: read its arguments, print to the terminal. */
+    @FunctionalInterface
+    public interface Program {
+        /** Runs the program to its end; an exception means it failed. */
+        void run(Terminal terminal, Args args) throws Exception;
+    }
+
+    /**
+     * One program of the book.
+     *
+     * @param id the book's id, such as {@code ch2-05-fetch-add}
+     * @param parameters the names of its optional arguments, separated by spaces
+     * @param description what it shows, in one line
+     * @param program its entry point
+     */
+    public record Example(String id, String parameters, String description, Program program) {
+
+        /** The names of the optional arguments, in order. */
+        public List<String> parameterNames() {
+            return parameters.isEmpty() ? List.of() : List.of(parameters.split(" "));
+        }
+
+        /** The id followed by its optional arguments in brackets. */
+        public String usage() {
+            StringBuilder usage = new StringBuilder(id);
+            for (String name : parameterNames()) {
+                usage.append(" [").append(name).append(']');
+            }
+            return usage.toString();
+        }
+    }
+
+    /** Every program, in the book's order. Each id appears once. */
+    private static final List<Example> EXAMPLES = List.of(
+            new Example("ch1-01-hello", "",
+                    "two threads print; main returns without waiting for them",
+                    Ch1_01_Hello::run),
+            new Example("ch1-02-hello-join", "",
+                    "the same, joining both threads: every line is printed",
+                    Ch1_02_HelloJoin::run),
+            new Example("ch1-03-spawn-closure", "",
+                    "a thread prints a list the main thread made",
+                    Ch1_03_SpawnClosure::run),
+            new Example("ch1-04-scoped-threads", "",
+                    "two threads use a local list and are joined at the end of a scope",
+                    Ch1_04_ScopedThreads::run),
+            new Example("ch1-05-rc", "",
+                    "two handles to one allocation, and a copy that is not",
+                    Ch1_05_Rc::run),
+            new Example("ch1-06-cell", "",
+                    "a Cell: change a value through a shared handle by swapping it whole",
+                    Ch1_06_Cell::run),
+            new Example("ch1-07-refcell", "",
+                    "a RefCell: change a list in place; Java's nearest run-time borrow check",
+                    Ch1_07_RefCell::run),
+            new Example("ch1-08-mutex", "",
+                    "10 threads add 100 each under one lock: always 1000",
+                    Ch1_08_Mutex::run),
+            new Example("ch1-09-sleep-before-unlock", "speedup",
+                    "sleeping with the lock held serialises the sleeps: about 10 s",
+                    Ch1_09_SleepBeforeUnlock::run),
+            new Example("ch1-10-unlock-before-sleep", "speedup",
+                    "unlocking before the sleep lets the sleeps overlap: about 1 s",
+                    Ch1_10_UnlockBeforeSleep::run),
+            new Example("ch1-11-thread-parking", "items speedup",
+                    "a consumer parks on an empty queue; the producer unparks it",
+                    Ch1_11_ThreadParking::run),
+            new Example("ch1-12-condvar", "items speedup",
+                    "the same queue with a condition variable",
+                    Ch1_12_Condvar::run),
+            new Example("ch1-13-thread-result", "",
+                    "a thread returns the average of a list to the thread that joins it",
+                    Ch1_13_ThreadResult::run),
+            new Example("ch1-14-thread-builder", "",
+                    "a thread builder names the threads it starts",
+                    Ch1_14_ThreadBuilder::run),
+            new Example("ch1-15-static-and-leak", "",
+                    "a static, and data that outlives the method that made it, with no leak",
+                    Ch1_15_StaticAndLeak::run),
+            new Example("ch1-16-lost-updates", "increments",
+                    "the data race Rust refuses: a plain counter loses updates, an atomic none",
+                    Ch1_16_LostUpdates::run));
+
+    private Examples() {
+    }
+
+    /** Every program, in the book's order. */
+    public static List<Example> all() {
+        return EXAMPLES;
+    }
+
+    /** The program with this id, if there is one. */
+    public static Optional<Example> find(String id) {
+        return EXAMPLES.stream().filter(example -> example.id().equals(id)).findFirst();
+    }
+
+    /** Runs the program named by the first argument; exits with its status when not 0. */
+    public static void main(String[] args) {
+        int status = run(Arrays.asList(args), Terminal.system());
+        if (status != SUCCEEDED) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the program named by {@code args.get(0)}, passing it the rest of {@code args}, or
+     * lists the programs when there is no id or it is {@code list}.
+     *
+     * @return the exit status: {@link #SUCCEEDED}, {@link #FAILED} or {@link #BAD_USAGE}
+     */
+    public static int run(List<String> args, Terminal terminal) {
+        if (args.isEmpty() || args.get(0).equals("list")) {
+            printList(terminal.out());
+            return SUCCEEDED;
+        }
+        String id = args.get(0);
+        Optional<Example> found = find(id);
+        if (found.isEmpty()) {
+            terminal.err().println("There is no program \"" + id + "\". The programs are:");
+            printList(terminal.err());
+            return BAD_USAGE;
+        }
+        return run(found.get(), args.subList(1, args.size()), terminal);
+    }
+
+    private static int run(Example example, List<String> arguments, Terminal terminal) {
+        PrintStream err = terminal.err();
+        try {
+            example.program().run(terminal, new Args(example.parameterNames(), arguments));
+            return SUCCEEDED;
+        } catch (UsageException e) {
+            err.println(example.id() + ": " + e.getMessage());
+            err.println("usage: " + example.usage());
+            return BAD_USAGE;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            err.println(example.id() + " failed: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        }
+    }
+
+    private static void printList(PrintStream out) {
+        int width = 0;
+        for (Example example : EXAMPLES) {
+            width = Math.max(width, example.usage().length());
+        }
+        out.println("The programs of Rust Atomics and Locks, by id:");
+        String chapter = "";
+        for (Example example : EXAMPLES) {
+            String prefix = example.id().substring(0, example.id().indexOf('-'));
+            if (!prefix.equals(chapter)) {
+                chapter = prefix;
+                out.println();
+                out.println("Chapter " + chapter.substring("ch".length()));
+            }
+            out.printf("  %-" + width + "s  %s%n", example.usage(), example.description());
+        }
+        out.println();
+        out.println("Run one with its id and its arguments, all optional:");
+        out.println("  mvn -q -pl examples -am verify -DskipTests -Dexample=ID -Dargs=\"ARGS\"");
+        out.println("Speedup divides every sleep, so that 10 runs the program ten times faster.");
+    }
+}
