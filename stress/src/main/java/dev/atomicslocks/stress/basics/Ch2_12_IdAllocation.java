@@ -28,8 +28,15 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * next value is not atomic: both threads can read 999 and both return it. That is a race, not a
  * reordering, and x86 shows it.
  *
- * <p>Observed with {@code -m quick} on an Intel Xeon (2 vCPUs, KVM), Temurin 25.0.3,
- * 2026-12-03: see the table in stress/README.md.
+ * <p>Observed on this machine with {@code -m quick} (an AMD EPYC, 2 vCPUs under KVM,
+ * Temurin 25.0.3, 2026-12-03), each outcome's count summed over jcstress's configurations:
+ * <ul>
+ *   <li>{@code CompareExchangeLoop}: {@code -1, 999, 1000} 151,662,517,
+ *       {@code 999, -1, 1000} 153,215,317.
+ *   <li>{@code FetchUpdate}: {@code -1, 999, 1000} 147,682,713, {@code 999, -1, 1000} 149,658,481.
+ *   <li>{@code LoadThenStoreMutant}: {@code -1, 999, 1000} 236,937,066,
+ *       {@code 999, -1, 1000} 241,380,054, {@code 999, 999, 1000} 40,955,594.
+ * </ul>
  *
  * <pre>{@code
  * java -cp stress/target/jcstress.jar dev.atomicslocks.stress.StressRun -m quick \

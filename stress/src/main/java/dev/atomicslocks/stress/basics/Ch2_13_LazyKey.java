@@ -24,8 +24,13 @@ import org.openjdk.jcstress.infra.results.JJ_Result;
  * compare-exchange lets both threads see 0 and both keep their own; that race needs no
  * reordering, and x86 shows it.
  *
- * <p>Observed with {@code -m quick} on an Intel Xeon (2 vCPUs, KVM), Temurin 25.0.3,
- * 2026-12-03: see the table in stress/README.md.
+ * <p>Observed on this machine with {@code -m quick} (an AMD EPYC, 2 vCPUs under KVM,
+ * Temurin 25.0.3, 2026-12-03), each outcome's count summed over jcstress's configurations:
+ * <ul>
+ *   <li>{@code CompareExchange}: {@code 1, 1} 164,445,254, {@code 2, 2} 160,349,380.
+ *   <li>{@code StoreMutant}: {@code 1, 1} 317,301,697, {@code 1, 2} 36,298,255,
+ *       {@code 2, 2} 294,348,602.
+ * </ul>
  *
  * <pre>{@code
  * java -cp stress/target/jcstress.jar dev.atomicslocks.stress.StressRun -m quick \

@@ -23,8 +23,14 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * fields are not coherent in Java, but no atomic here is ever plain, so no broken variant of
  * this library exists to show it.
  *
- * <p>Observed with {@code -m quick} on an Intel Xeon (2 vCPUs, KVM), Temurin 25.0.3,
- * 2026-12-03: see the table in stress/README.md.
+ * <p>Observed on this machine with {@code -m quick} (an AMD EPYC, 2 vCPUs under KVM,
+ * Temurin 25.0.3, 2026-12-03), each outcome's count summed over jcstress's configurations:
+ * <ul>
+ *   <li>{@code FetchAdds}: {@code 0, 0} 362,704,416, {@code 0, 15} 159,406, {@code 0, 5} 167,622,
+ *       {@code 15, 15} 57,721,663, {@code 5, 15} 33,548, {@code 5, 5} 878,379.
+ *   <li>{@code Stores}: {@code 0, 0} 244,199,216, {@code 0, 1} 92,845, {@code 0, 2} 1,254,091,
+ *       {@code 1, 1} 522,533, {@code 1, 2} 64,977, {@code 2, 2} 404,354,412.
+ * </ul>
  *
  * <pre>{@code
  * java -cp stress/target/jcstress.jar dev.atomicslocks.stress.StressRun -m quick \

@@ -28,8 +28,15 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * acquire (or the stores release). x86 never reorders a load with a later store, so it cannot
  * show load buffering at all: the relaxed variant is {@code OnWeakHardware} documentation.
  *
- * <p>Observed with {@code -m quick} on an Intel Xeon (2 vCPUs, KVM), Temurin 25.0.3,
- * 2026-12-03: see the table in stress/README.md.
+ * <p>Observed on this machine with {@code -m quick} (an AMD EPYC, 2 vCPUs under KVM,
+ * Temurin 25.0.3, 2026-12-03), each outcome's count summed over jcstress's configurations:
+ * <ul>
+ *   <li>{@code LoadBufferingAcquireRelease}: {@code 0, 0} 33,061,594, {@code 0, 1} 255,911,380,
+ *       {@code 1, 0} 249,888,860.
+ *   <li>{@code LoadBufferingRelaxedOnWeakHardware}: {@code 0, 0} 32,177,834,
+ *       {@code 0, 1} 226,254,870, {@code 1, 0} 259,385,930.
+ *   <li>{@code RelaxedCopy}: {@code 0, 0} 495,372,554.
+ * </ul>
  *
  * <pre>{@code
  * java -cp stress/target/jcstress.jar dev.atomicslocks.stress.StressRun -m quick \

@@ -30,8 +30,20 @@ import org.openjdk.jcstress.infra.results.ZJ_Result;
  * across an opaque one, so this machine never showed the relaxed variants' bad outcome: both are
  * kept as {@code OnWeakHardware} documentation, not as mutants.
  *
- * <p>Observed with {@code -m quick} on an Intel Xeon (2 vCPUs, KVM), Temurin 25.0.3,
- * 2026-12-03: see the table in stress/README.md.
+ * <p>Observed on this machine with {@code -m quick} (an AMD EPYC, 2 vCPUs under KVM,
+ * Temurin 25.0.3, 2026-12-03), each outcome's count summed over jcstress's configurations:
+ * <ul>
+ *   <li>{@code AtomicDataRelaxedOnWeakHardware}: {@code false, 0} 177,951,201,
+ *       {@code false, 123} 5,520,284, {@code true, 123} 326,359,949.
+ *   <li>{@code AtomicDataReleaseAcquire}: {@code false, 0} 203,743,174,
+ *       {@code false, 123} 2,262,211, {@code true, 123} 330,060,929.
+ *   <li>{@code PlainDataRelaxedOnWeakHardware}: {@code false, 0} 264,210,604,
+ *       {@code false, 123} 1,708,818, {@code true, 123} 412,216,652.
+ *   <li>{@code PlainDataReleaseAcquire}: {@code false, 0} 268,620,841,
+ *       {@code false, 123} 4,508,627, {@code true, 123} 500,033,806.
+ *   <li>{@code PlainFlagMutant}: {@code false, 0} 322,120,699, {@code false, 123} 1,897,379,
+ *       {@code true, 0} 380,444, {@code true, 123} 837,270,352.
+ * </ul>
  *
  * <pre>{@code
  * java -cp stress/target/jcstress.jar dev.atomicslocks.stress.StressRun -m quick \

@@ -29,8 +29,15 @@ import org.openjdk.jcstress.infra.results.ZZI_Result;
  * A lock that checks the flag and then sets it lets both threads see it free, and that race is
  * no reordering: x86 shows it.
  *
- * <p>Observed with {@code -m quick} on an Intel Xeon (2 vCPUs, KVM), Temurin 25.0.3,
- * 2026-12-03: see the table in stress/README.md.
+ * <p>Observed on this machine with {@code -m quick} (an AMD EPYC, 2 vCPUs under KVM,
+ * Temurin 25.0.3, 2026-12-03), each outcome's count summed over jcstress's configurations:
+ * <ul>
+ *   <li>{@code CheckThenSetMutant}: {@code false, true, 1} 1,941,357,
+ *       {@code true, false, 1} 2,054,453, {@code true, true, 1} 62,254,367,
+ *       {@code true, true, 2} 439,802,697.
+ *   <li>{@code CompareExchange}: {@code false, true, 1} 23,246,811,
+ *       {@code true, false, 1} 23,348,313, {@code true, true, 2} 224,040,150.
+ * </ul>
  *
  * <pre>{@code
  * java -cp stress/target/jcstress.jar dev.atomicslocks.stress.StressRun -m quick \

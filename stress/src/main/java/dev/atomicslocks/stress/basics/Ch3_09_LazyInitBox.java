@@ -32,8 +32,12 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * the constructor's store before the compare-exchange and the JIT does not move it past an
  * atomic access, so that variant is {@code OnWeakHardware} documentation.
  *
- * <p>Observed with {@code -m quick} on an Intel Xeon (2 vCPUs, KVM), Temurin 25.0.3,
- * 2026-12-03: see the table in stress/README.md.
+ * <p>Observed on this machine with {@code -m quick} (an AMD EPYC, 2 vCPUs under KVM,
+ * Temurin 25.0.3, 2026-12-03), each outcome's count summed over jcstress's configurations:
+ * <ul>
+ *   <li>{@code RelaxedOnWeakHardware}: {@code 42, 42, 1} 230,566,154.
+ *   <li>{@code ReleaseAcquire}: {@code 42, 42, 1} 225,968,394.
+ * </ul>
  *
  * <pre>{@code
  * java -cp stress/target/jcstress.jar dev.atomicslocks.stress.StressRun -m quick \

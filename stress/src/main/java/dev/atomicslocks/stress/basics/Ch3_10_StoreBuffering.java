@@ -27,8 +27,17 @@ import org.openjdk.jcstress.infra.results.ZZ_Result;
  * and for release stores and acquire loads separated by a full fence; it is allowed for
  * {@code setRelease} followed by {@code getAcquire}.
  *
- * <p>Observed with {@code -m quick} on an Intel Xeon (2 vCPUs, KVM), Temurin 25.0.3,
- * 2026-12-03: see the table in stress/README.md.
+ * <p>Observed on this machine with {@code -m quick} (an AMD EPYC, 2 vCPUs under KVM,
+ * Temurin 25.0.3, 2026-12-03), each outcome's count summed over jcstress's configurations:
+ * <ul>
+ *   <li>{@code ReleaseAcquireMutant}: {@code false, false} 28,530,308,
+ *       {@code false, true} 225,867,686, {@code true, false} 207,754,489,
+ *       {@code true, true} 708,071.
+ *   <li>{@code SeqCst}: {@code false, true} 108,974,124, {@code true, false} 77,590,275,
+ *       {@code true, true} 42,086,875.
+ *   <li>{@code SeqCstFence}: {@code false, true} 104,595,012, {@code true, false} 69,953,540,
+ *       {@code true, true} 38,251,202.
+ * </ul>
  *
  * <pre>{@code
  * java -cp stress/target/jcstress.jar dev.atomicslocks.stress.StressRun -m quick \

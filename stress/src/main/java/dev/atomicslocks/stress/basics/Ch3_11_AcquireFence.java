@@ -30,8 +30,14 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * as it keeps loads in order and the JIT does not move the plain read above the opaque load, so
  * that variant is {@code OnWeakHardware} documentation.
  *
- * <p>Observed with {@code -m quick} on an Intel Xeon (2 vCPUs, KVM), Temurin 25.0.3,
- * 2026-12-03: see the table in stress/README.md.
+ * <p>Observed on this machine with {@code -m quick} (an AMD EPYC, 2 vCPUs under KVM,
+ * Temurin 25.0.3, 2026-12-03), each outcome's count summed over jcstress's configurations:
+ * <ul>
+ *   <li>{@code NoFenceOnWeakHardware}: {@code 0, 0} 157,925,600, {@code 0, 1} 357,156,
+ *       {@code 1, 0} 1,494,992, {@code 1, 1} 293,918,006.
+ *   <li>{@code RelaxedLoadsThenFence}: {@code 0, 0} 149,764,197, {@code 0, 1} 271,978,
+ *       {@code 1, 0} 1,205,189, {@code 1, 1} 278,646,390.
+ * </ul>
  *
  * <pre>{@code
  * java -cp stress/target/jcstress.jar dev.atomicslocks.stress.StressRun -m quick \
