@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -166,6 +167,75 @@ final class FutexWordTest {
         }
     }
 
+    // An interrupt neither ends the uninterruptible wait nor makes it return over and over,
+    // and the status is still set when a wake finally ends it.
+    @Test
+    void futexWait_whenInterrupted_keepsSleepingAndKeepsTheStatus() throws Exception {
+        try (Arena arena = Arena.ofShared()) {
+            FutexWord word = FutexWord.allocate(arena);
+            AtomicInteger returns = new AtomicInteger();
+            CompletableFuture<Boolean> statusOnReturn = new CompletableFuture<>();
+            Thread sleeper = Thread.ofPlatform().start(() -> {
+                while (word.load(Ordering.ACQUIRE) == 0) {
+                    word.futexWait(0);
+                    returns.incrementAndGet();
+                }
+                statusOnReturn.complete(Thread.currentThread().isInterrupted());
+            });
+            int wakes = wakeWhenAsleep(word);
+
+            sleeper.interrupt();
+            Thread.sleep(2 * FutexWord.SLICE_MILLIS);
+            wakes += wakeWhenAsleep(word);
+
+            // Each return has a cause: one of our wakes, or at most one signal from the JVM.
+            assertThat(returns.get()).as("returns from futexWait after %d wakes", wakes)
+                    .isLessThanOrEqualTo(wakes + 1);
+            word.store(1, Ordering.RELEASE);
+            word.wakeAll();
+            assertThat(statusOnReturn.get()).as("interrupt status on return").isTrue();
+            sleeper.join();
+        }
+    }
+
+    // The longest timeouts neither overflow nor time out at once: the wait sleeps until woken,
+    // and reports the wake.
+    @Test
+    void futexWaitFor_withHugeTimeout_doesNotOverflowAndIsWoken() throws Exception {
+        try (Arena arena = Arena.ofShared();
+                ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            FutexWord word = FutexWord.allocate(arena);
+            Future<Boolean> maxDuration = threads.submit(
+                    () -> word.futexWaitFor(0, Duration.ofSeconds(Long.MAX_VALUE)));
+            Future<Boolean> maxNanos = threads.submit(
+                    () -> word.futexWaitFor(0, Duration.ofNanos(Long.MAX_VALUE)));
+
+            // The value stays 0: each sleeper returns only because a wake reached it.
+            while (!maxDuration.isDone() || !maxNanos.isDone()) {
+                word.wakeAll();
+                Thread.sleep(RETRY_MILLIS);
+            }
+
+            assertThat(maxDuration.get()).as("Duration.ofSeconds(Long.MAX_VALUE)").isTrue();
+            assertThat(maxNanos.get()).as("Duration.ofNanos(Long.MAX_VALUE)").isTrue();
+        }
+    }
+
+    // A virtual thread can wait on a futex word too (holding its carrier while it sleeps).
+    @Test
+    void futexWait_onVirtualThread_isWoken() throws Exception {
+        try (Arena arena = Arena.ofShared()) {
+            FutexWord word = FutexWord.allocate(arena);
+            Thread sleeper = Thread.ofVirtual().start(() -> sleepUntilNonZero(word));
+            wakeWhenAsleep(word);
+
+            word.store(1, Ordering.RELEASE);
+            word.wakeAll();
+
+            assertThat(sleeper.join(Duration.ofSeconds(30))).as("the sleeper ended").isTrue();
+        }
+    }
+
     // Store-then-wake against check-then-wait on a private and on a shared word.
     @Test
     void pingPong_onPrivateAndSharedWords_neverLosesAWake() throws Exception {
@@ -246,6 +316,19 @@ final class FutexWordTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("load cannot use ordering RELEASE");
         }
+    }
+
+    /**
+     * Wakes {@code word} until a wake reaches a sleeper, which proves that one was asleep in the
+     * kernel; returns how many sleepers were woken (1, or more if several sleep there).
+     */
+    private static int wakeWhenAsleep(FutexWord word) throws InterruptedException {
+        int woken = word.wakeOne();
+        while (woken == 0) {
+            Thread.sleep(RETRY_MILLIS);
+            woken = word.wakeOne();
+        }
+        return woken;
     }
 
     private static void sleepUntilNonZero(FutexWord word) {
