@@ -93,7 +93,8 @@ public final class AtomicWait {
 
     /**
      * Wakes one thread waiting on {@code atomic}, the one that has waited longest. Call it
-     * after changing the atomic; any ordering of that change is enough.
+     * after changing the atomic; any ordering of that change is enough. With nobody waiting it
+     * takes no lock, but it does issue a full fence (see the package's limitations).
      *
      * @return the number of threads woken: 0 or 1
      */
