@@ -71,8 +71,9 @@ public final class AtomicWait {
     public static boolean waitFor(AtomicU32 atomic, int expected, Duration timeout)
             throws InterruptedException {
         Objects.requireNonNull(atomic, "atomic");
-        // convert() saturates at Long.MAX_VALUE where Duration.toNanos() would throw.
-        long nanos = TimeUnit.NANOSECONDS.convert(timeout);
+        // convert() saturates where Duration.toNanos() would throw; a negative timeout is
+        // clamped to zero, since a deadline of now + Long.MIN_VALUE would wrap into the future.
+        long nanos = Math.max(0, TimeUnit.NANOSECONDS.convert(timeout));
         return ParkingLot.park(atomic, expected, true, true, System.nanoTime() + nanos);
     }
 

@@ -170,7 +170,8 @@ public final class FutexWord {
      * @return {@code false} if the timeout elapsed, {@code true} otherwise
      */
     public boolean futexWaitFor(int expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.NANOSECONDS.convert(timeout);
+        // Saturating, and clamped at zero: now + Long.MIN_VALUE would wrap into the future.
+        long deadline = System.nanoTime() + Math.max(0, TimeUnit.NANOSECONDS.convert(timeout));
         while (true) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {

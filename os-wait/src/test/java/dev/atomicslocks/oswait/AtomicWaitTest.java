@@ -128,6 +128,7 @@ final class AtomicWaitTest {
 
         assertThat(AtomicWait.waitFor(atomic, 0, Duration.ZERO)).isFalse();
         assertThat(AtomicWait.waitFor(atomic, 0, Duration.ofSeconds(-5))).isFalse();
+        assertThat(AtomicWait.waitFor(atomic, 0, Duration.ofSeconds(Long.MIN_VALUE))).isFalse();
         assertThat(AtomicWait.waitUntil(atomic, 0, System.nanoTime() - 1)).isFalse();
         assertThat(AtomicWait.waitFor(atomic, 1, Duration.ZERO)).as("value differs").isTrue();
         assertThat(ParkingLot.queuedOn(atomic)).isZero();

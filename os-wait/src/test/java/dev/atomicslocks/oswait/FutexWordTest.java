@@ -70,6 +70,7 @@ final class FutexWordTest {
             assertThat(word.futexWaitFor(0, Duration.ofMillis(20))).isFalse();
             assertThat(word.futexWaitFor(0, Duration.ZERO)).isFalse();
             assertThat(word.futexWaitFor(0, Duration.ofSeconds(-1))).isFalse();
+            assertThat(word.futexWaitFor(0, Duration.ofSeconds(Long.MIN_VALUE))).isFalse();
         }
     }
 
