@@ -113,7 +113,8 @@ final class SpinLockTest {
         var guard = lock.lock();
 
         try (ExecutorService other = Executors.newSingleThreadExecutor()) {
-            for (Runnable misuse : List.<Runnable>of(guard::close, guard::get, () -> guard.set(1))) {
+            List<Runnable> misuses = List.of(guard::close, guard::get, () -> guard.set(1));
+            for (Runnable misuse : misuses) {
                 Future<?> attempt = other.submit(misuse);
                 assertThatThrownBy(attempt::get)
                         .hasCauseInstanceOf(IllegalStateException.class)

@@ -1,0 +1,14 @@
+/**
+ * Locks that put a waiting thread to sleep, chapter 9 of the book, built on
+ * {@link dev.atomicslocks.oswait.AtomicWait}: {@link dev.atomicslocks.locks.Mutex}, a mutual
+ * exclusion lock that owns its value and hands it out through a guard.
+ *
+ * <p>Every blocking operation comes in three forms, as in {@code java.util.concurrent}:
+ * uninterruptible (keeps the interrupt status and does not spin because of it), interruptible
+ * (throws {@link java.lang.InterruptedException}) and timed (takes a
+ * {@link java.time.Duration}). A waiting virtual thread unmounts from its carrier.
+ */
+@NullMarked
+package dev.atomicslocks.locks;
+
+import org.jspecify.annotations.NullMarked;

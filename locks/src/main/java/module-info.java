@@ -1,0 +1,16 @@
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * The locks of chapter 9, built on wait and wake from {@code dev.atomicslocks.oswait}:
+ * {@link dev.atomicslocks.locks.Mutex}, and the book's steps towards it, which only the
+ * examples module may use.
+ */
+@NullMarked
+@SuppressWarnings("module") // the examples module is built after this one
+module dev.atomicslocks.locks {
+    requires transitive dev.atomicslocks.oswait;
+    requires static transitive org.jspecify;
+
+    exports dev.atomicslocks.locks;
+    exports dev.atomicslocks.locks.steps to dev.atomicslocks.examples;
+}
