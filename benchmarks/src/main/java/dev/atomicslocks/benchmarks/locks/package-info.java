@@ -1,0 +1,8 @@
+/**
+ * JMH benchmarks of {@code dev.atomicslocks.locks}, beside {@code ReentrantLock} in the same
+ * run: {@link dev.atomicslocks.benchmarks.locks.MutexBenchmark}, chapter 9's measurements.
+ */
+@NullMarked
+package dev.atomicslocks.benchmarks.locks;
+
+import org.jspecify.annotations.NullMarked;
