@@ -175,6 +175,10 @@ final class MutexTest {
         awaitContended(mutex);
 
         waiter.interrupt();
+        // The waiter wakes once, clears its status to sleep again, and must then stay asleep.
+        while (waiter.isInterrupted()) {
+            Thread.sleep(1);
+        }
         awaitWaiting(waiter);
         for (int i = 0; i < STATE_SAMPLES; i++) {
             assertThat(waiter.getState()).as("sample %d after the interrupt", i)

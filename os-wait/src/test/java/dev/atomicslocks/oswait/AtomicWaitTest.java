@@ -186,6 +186,7 @@ final class AtomicWaitTest {
         awaitQueued(atomic, 1);
 
         waiter.interrupt();
+        awaitInterruptConsumed(waiter);
         awaitParkedOn(waiter, atomic);
         for (int i = 0; i < STATE_SAMPLES; i++) {
             assertThat(waiter.getState()).as("sample %d after the interrupt", i)
@@ -297,6 +298,16 @@ final class AtomicWaitTest {
     /** Waits until {@code count} threads are queued on {@code atomic}. */
     static void awaitQueued(AtomicU32 atomic, int count) throws InterruptedException {
         while (ParkingLot.queuedOn(atomic) < count) {
+            Thread.sleep(1);
+        }
+    }
+
+    /**
+     * Waits until {@code thread} has woken up from an interrupt and cleared its status to park
+     * again; until then it may be runnable for a moment, which is no spinning.
+     */
+    static void awaitInterruptConsumed(Thread thread) throws InterruptedException {
+        while (thread.isInterrupted()) {
             Thread.sleep(1);
         }
     }
