@@ -16,6 +16,13 @@ import dev.atomicslocks.examples.ch1.Ch1_13_ThreadResult;
 import dev.atomicslocks.examples.ch1.Ch1_14_ThreadBuilder;
 import dev.atomicslocks.examples.ch1.Ch1_15_StaticAndLeak;
 import dev.atomicslocks.examples.ch1.Ch1_16_LostUpdates;
+import dev.atomicslocks.examples.ch2.Ch2_01_StopFlag;
+import dev.atomicslocks.examples.ch2.Ch2_02_ProgressReporting;
+import dev.atomicslocks.examples.ch2.Ch2_03_ProgressReportingUnpark;
+import dev.atomicslocks.examples.ch2.Ch2_04_LazyInit;
+import dev.atomicslocks.examples.ch2.Ch2_05_FetchAdd;
+import dev.atomicslocks.examples.ch2.Ch2_06_ProgressReportingMultipleThreads;
+import dev.atomicslocks.examples.ch2.Ch2_07_Statistics;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -124,7 +131,28 @@ public final class Examples {
                     Ch1_15_StaticAndLeak::run),
             new Example("ch1-16-lost-updates", "increments",
                     "the data race Rust refuses: a plain counter loses updates, an atomic none",
-                    Ch1_16_LostUpdates::run));
+                    Ch1_16_LostUpdates::run),
+            new Example("ch2-01-stop-flag", "",
+                    "a background thread works until the user types stop",
+                    Ch2_01_StopFlag::run),
+            new Example("ch2-02-progress-reporting", "speedup",
+                    "a worker counts 100 items; the main thread reports once a second",
+                    Ch2_02_ProgressReporting::run),
+            new Example("ch2-03-progress-reporting-unpark", "speedup",
+                    "the same, with the worker unparking the main thread after each item",
+                    Ch2_03_ProgressReportingUnpark::run),
+            new Example("ch2-04-lazy-init", "speedup",
+                    "a lazily computed value: once alone, possibly twice under a race",
+                    Ch2_04_LazyInit::run),
+            new Example("ch2-05-fetch-add", "",
+                    "fetchAdd returns the old value (100); the new one is 123",
+                    Ch2_05_FetchAdd::run),
+            new Example("ch2-06-progress-reporting-multiple-threads", "speedup",
+                    "four workers share one counter with fetchAdd",
+                    Ch2_06_ProgressReportingMultipleThreads::run),
+            new Example("ch2-07-statistics", "speedup",
+                    "count, total and peak time per item with fetchAdd and fetchMax",
+                    Ch2_07_Statistics::run));
 
     private Examples() {
     }
