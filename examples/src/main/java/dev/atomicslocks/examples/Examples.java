@@ -23,6 +23,25 @@ import dev.atomicslocks.examples.ch2.Ch2_04_LazyInit;
 import dev.atomicslocks.examples.ch2.Ch2_05_FetchAdd;
 import dev.atomicslocks.examples.ch2.Ch2_06_ProgressReportingMultipleThreads;
 import dev.atomicslocks.examples.ch2.Ch2_07_Statistics;
+import dev.atomicslocks.examples.ch2.Ch2_08_IdAllocation;
+import dev.atomicslocks.examples.ch2.Ch2_09_IdAllocationPanic;
+import dev.atomicslocks.examples.ch2.Ch2_10_IdAllocationSubtractBeforePanic;
+import dev.atomicslocks.examples.ch2.Ch2_11_IncrementWithCompareExchange;
+import dev.atomicslocks.examples.ch2.Ch2_12_IdAllocationWithoutOverflow;
+import dev.atomicslocks.examples.ch2.Ch2_13_LazyOneTimeInit;
+import dev.atomicslocks.examples.ch3.Ch3_01_Relaxed;
+import dev.atomicslocks.examples.ch3.Ch3_02_SpawnJoin;
+import dev.atomicslocks.examples.ch3.Ch3_03_TotalModificationOrder;
+import dev.atomicslocks.examples.ch3.Ch3_04_TotalModificationOrder2;
+import dev.atomicslocks.examples.ch3.Ch3_05_OutOfThinAir;
+import dev.atomicslocks.examples.ch3.Ch3_06_ReleaseAcquire;
+import dev.atomicslocks.examples.ch3.Ch3_07_ReleaseAcquireUnsafe;
+import dev.atomicslocks.examples.ch3.Ch3_08_Lock;
+import dev.atomicslocks.examples.ch3.Ch3_09_LazyInitBox;
+import dev.atomicslocks.examples.ch3.Ch3_10_SeqCst;
+import dev.atomicslocks.examples.ch3.Ch3_11_Fence;
+import dev.atomicslocks.examples.ch8.Ch8_01_Futex;
+import dev.atomicslocks.examples.ch8.Ch8_02_FutexShared;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -152,7 +171,64 @@ public final class Examples {
                     Ch2_06_ProgressReportingMultipleThreads::run),
             new Example("ch2-07-statistics", "speedup",
                     "count, total and peak time per item with fetchAdd and fetchMax",
-                    Ch2_07_Statistics::run));
+                    Ch2_07_Statistics::run),
+            new Example("ch2-08-id-allocation", "remaining",
+                    "a 32-bit id counter wraps to 0 after 2^32 ids",
+                    Ch2_08_IdAllocation::run),
+            new Example("ch2-09-id-allocation-panic", "remaining",
+                    "a check after the increment does not stop the wrap",
+                    Ch2_09_IdAllocationPanic::run),
+            new Example("ch2-10-id-allocation-subtract-before-panic", "",
+                    "subtracting again before failing keeps the counter at the limit",
+                    Ch2_10_IdAllocationSubtractBeforePanic::run),
+            new Example("ch2-11-increment-with-compare-exchange", "increments",
+                    "an increment as a compare-exchange loop",
+                    Ch2_11_IncrementWithCompareExchange::run),
+            new Example("ch2-12-id-allocation-without-overflow", "",
+                    "a compare-exchange loop that never passes the limit",
+                    Ch2_12_IdAllocationWithoutOverflow::run),
+            new Example("ch2-13-lazy-one-time-init", "",
+                    "a random key generated once, even when threads race",
+                    Ch2_13_LazyOneTimeInit::run),
+            new Example("ch3-01-relaxed", "rounds",
+                    "relaxed stores to two variables may be seen out of order",
+                    Ch3_01_Relaxed::run),
+            new Example("ch3-02-spawn-join", "",
+                    "spawn and join order even relaxed accesses",
+                    Ch3_02_SpawnJoin::run),
+            new Example("ch3-03-total-modification-order", "rounds",
+                    "one variable's values are seen in one order",
+                    Ch3_03_TotalModificationOrder::run),
+            new Example("ch3-04-total-modification-order-2", "rounds",
+                    "the same with two writing threads: one order for all",
+                    Ch3_04_TotalModificationOrder2::run),
+            new Example("ch3-05-out-of-thin-air", "",
+                    "values never come out of thin air",
+                    Ch3_05_OutOfThinAir::run),
+            new Example("ch3-06-release-acquire", "speedup",
+                    "a release store and an acquire load pass a message",
+                    Ch3_06_ReleaseAcquire::run),
+            new Example("ch3-07-release-acquire-unsafe", "speedup",
+                    "the same message in a plain field",
+                    Ch3_07_ReleaseAcquireUnsafe::run),
+            new Example("ch3-08-lock", "",
+                    "a lock from compare-exchange (acquire) and a release store",
+                    Ch3_08_Lock::run),
+            new Example("ch3-09-lazy-init-box", "",
+                    "lazy initialisation published through a reference",
+                    Ch3_09_LazyInitBox::run),
+            new Example("ch3-10-seqcst", "rounds",
+                    "sequential consistency: at most one thread misses the other",
+                    Ch3_10_SeqCst::run),
+            new Example("ch3-11-fence", "speedup",
+                    "one acquire fence for ten release stores",
+                    Ch3_11_Fence::run),
+            new Example("ch8-01-futex", "speedup",
+                    "a thread sleeps in the Linux futex system call until woken",
+                    Ch8_01_Futex::run),
+            new Example("ch8-02-futex-shared", "role file",
+                    "the futex between two processes that map one file",
+                    Ch8_02_FutexShared::run));
 
     private Examples() {
     }
@@ -196,7 +272,13 @@ public final class Examples {
         return run(found.get(), args.subList(1, args.size()), terminal);
     }
 
-    private static int run(Example example, List<String> arguments, Terminal terminal) {
+    /**
+     * Runs {@code example} with {@code arguments}, reporting a failure or unusable arguments on
+     * {@code terminal}'s error stream.
+     *
+     * @return the exit status: {@link #SUCCEEDED}, {@link #FAILED} or {@link #BAD_USAGE}
+     */
+    static int run(Example example, List<String> arguments, Terminal terminal) {
         PrintStream err = terminal.err();
         try {
             example.program().run(terminal, new Args(example.parameterNames(), arguments));
