@@ -9,5 +9,7 @@ import org.jspecify.annotations.NullMarked;
 module dev.atomicslocks.examples {
     requires dev.atomicslocks.basics;
     requires dev.atomicslocks.oswait;
+    requires dev.atomicslocks.spinlock;
+    requires dev.atomicslocks.locks;
     requires static org.jspecify;
 }

@@ -40,6 +40,17 @@ import dev.atomicslocks.examples.ch3.Ch3_08_Lock;
 import dev.atomicslocks.examples.ch3.Ch3_09_LazyInitBox;
 import dev.atomicslocks.examples.ch3.Ch3_10_SeqCst;
 import dev.atomicslocks.examples.ch3.Ch3_11_Fence;
+import dev.atomicslocks.examples.ch4.Ch4_01_MinimalSpinLock;
+import dev.atomicslocks.examples.ch4.Ch4_02_UncheckedSpinLock;
+import dev.atomicslocks.examples.ch4.Ch4_03_SpinLockGuard;
+import dev.atomicslocks.examples.ch4.Ch4_04_SpinLock;
+import dev.atomicslocks.examples.ch7.Ch7_01_LoadLoop;
+import dev.atomicslocks.examples.ch7.Ch7_02_LoadWhileLoading;
+import dev.atomicslocks.examples.ch7.Ch7_03_LoadWhileStoring;
+import dev.atomicslocks.examples.ch7.Ch7_04_FalseSharing;
+import dev.atomicslocks.examples.ch7.Ch7_05_RelaxedLock;
+import dev.atomicslocks.examples.ch9.Ch9_01_MutexUncontended;
+import dev.atomicslocks.examples.ch9.Ch9_02_MutexContended;
 import dev.atomicslocks.examples.ch8.Ch8_01_Futex;
 import dev.atomicslocks.examples.ch8.Ch8_02_FutexShared;
 import java.io.PrintStream;
@@ -223,12 +234,45 @@ public final class Examples {
             new Example("ch3-11-fence", "speedup",
                     "one acquire fence for ten release stores",
                     Ch3_11_Fence::run),
+            new Example("ch4-01-minimal-spin-lock", "increments",
+                    "step 1: a minimal spin lock guards a counter of four threads",
+                    Ch4_01_MinimalSpinLock::run),
+            new Example("ch4-02-unchecked-spin-lock", "numbers",
+                    "step 2: the lock owns a list and hands it out until unlock",
+                    Ch4_02_UncheckedSpinLock::run),
+            new Example("ch4-03-spin-lock-guard", "",
+                    "step 3 and the book's test: a guard unlocks; [1, 2, 2] or [2, 2, 1]",
+                    Ch4_03_SpinLockGuard::run),
+            new Example("ch4-04-spin-lock", "",
+                    "SpinLock: the book's test, a guard's misuse refused, tryLock",
+                    Ch4_04_SpinLock::run),
+            new Example("ch7-01-load-loop", "loads",
+                    "a loop of relaxed loads, alone",
+                    Ch7_01_LoadLoop::run),
+            new Example("ch7-02-load-while-loading", "loads",
+                    "the same while another thread loads the atomic",
+                    Ch7_02_LoadWhileLoading::run),
+            new Example("ch7-03-load-while-storing", "loads writer",
+                    "the same while another thread stores or compare-exchanges it",
+                    Ch7_03_LoadWhileStoring::run),
+            new Example("ch7-04-false-sharing", "loads layout",
+                    "three atomics in one cache line against three apart",
+                    Ch7_04_FalseSharing::run),
+            new Example("ch7-05-relaxed-lock", "increments",
+                    "a lock with relaxed orderings beside a correct one",
+                    Ch7_05_RelaxedLock::run),
             new Example("ch8-01-futex", "speedup",
                     "a thread sleeps in the Linux futex system call until woken",
                     Ch8_01_Futex::run),
             new Example("ch8-02-futex-shared", "role file",
                     "the futex between two processes that map one file",
-                    Ch8_02_FutexShared::run));
+                    Ch8_02_FutexShared::run),
+            new Example("ch9-01-mutex-uncontended", "iterations",
+                    "the book's timing: 5,000,000 lock/unlock on one thread, per mutex",
+                    Ch9_01_MutexUncontended::run),
+            new Example("ch9-02-mutex-contended", "iterations",
+                    "the same on four threads at once",
+                    Ch9_02_MutexContended::run));
 
     private Examples() {
     }
