@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -192,6 +195,18 @@ final class ExamplesTest {
 
         assertThat(covered).as("programs with a smoke case")
                 .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    // The project README lists every program with its usage and description.
+    @Test
+    void readme_listsEveryProgram() throws IOException {
+        // Tests run in the module's folder; the README is the repository's.
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+
+        for (Examples.Example example : Examples.all()) {
+            assertThat(readme).as("the README's row for %s", example.id())
+                    .contains("| `" + example.usage() + "` | " + example.description() + " |");
+        }
     }
 
     // Each program runs to its end and prints what the book's version prints or asserts.
