@@ -7,7 +7,6 @@ import dev.atomicslocks.examples.Args;
 import dev.atomicslocks.examples.Check;
 import dev.atomicslocks.examples.Terminal;
 import dev.atomicslocks.examples.ThreadScope;
-import java.io.PrintStream;
 import java.util.Set;
 
 /**
@@ -39,26 +38,19 @@ public final class Ch3_01_Relaxed {
 
     /** Runs the program; the argument is {@code [rounds]}. */
     public static void run(Terminal terminal, Args args) {
-        PrintStream out = terminal.out();
         int rounds = args.positive("rounds", 1);
-        Outcomes outcomes = new Outcomes();
+        Outcomes.repeat(rounds, "x y", Ch3_01_Relaxed::round, terminal.out());
+    }
 
-        for (int round = 0; round < rounds; round++) {
-            Ch3_01_Relaxed program = new Ch3_01_Relaxed();
-            try (ThreadScope scope = new ThreadScope()) {
-                scope.spawn(program::a);
-                scope.spawn(program::b);
-            }
-            // The scope joined the reader, so its result is visible here.
-            Check.that(POSSIBLE.contains(program.seen), "a possible outcome: " + program.seen);
-            if (rounds == 1) {
-                out.println(program.seen);
-            }
-            outcomes.add(program.seen);
+    private static String round() {
+        Ch3_01_Relaxed program = new Ch3_01_Relaxed();
+        try (ThreadScope scope = new ThreadScope()) {
+            scope.spawn(program::a);
+            scope.spawn(program::b);
         }
-        if (rounds > 1) {
-            outcomes.print("x y, over " + rounds + " rounds:", out);
-        }
+        // The scope joined the reader, so its result is visible here.
+        Check.that(POSSIBLE.contains(program.seen), "a possible outcome: " + program.seen);
+        return program.seen;
     }
 
     private void a() {

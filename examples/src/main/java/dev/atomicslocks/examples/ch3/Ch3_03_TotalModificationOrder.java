@@ -7,8 +7,8 @@ import dev.atomicslocks.examples.Args;
 import dev.atomicslocks.examples.Check;
 import dev.atomicslocks.examples.Terminal;
 import dev.atomicslocks.examples.ThreadScope;
-import java.io.PrintStream;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * Book ch3-03-total-modification-order: one thread adds 5 and then 10 to {@code x}; another
@@ -35,27 +35,21 @@ public final class Ch3_03_TotalModificationOrder {
 
     /** Runs the program; the argument is {@code [rounds]}. */
     public static void run(Terminal terminal, Args args) {
-        PrintStream out = terminal.out();
         int rounds = args.positive("rounds", 1);
-        Outcomes outcomes = new Outcomes();
+        Outcomes.repeat(rounds, "the four loads", Ch3_03_TotalModificationOrder::round,
+                terminal.out());
+    }
 
-        for (int round = 0; round < rounds; round++) {
-            Ch3_03_TotalModificationOrder program = new Ch3_03_TotalModificationOrder();
-            try (ThreadScope scope = new ThreadScope()) {
-                scope.spawn(program::a);
-                scope.spawn(program::b);
-            }
-            String sequence = program.sequence();
-            Check.that(followsOrder(program.seen, MODIFICATION_ORDER),
-                    "the loads follow the modification order 0, 5, 15: " + sequence);
-            if (rounds == 1) {
-                out.println(sequence);
-            }
-            outcomes.add(sequence);
+    private static String round() {
+        Ch3_03_TotalModificationOrder program = new Ch3_03_TotalModificationOrder();
+        try (ThreadScope scope = new ThreadScope()) {
+            scope.spawn(program::a);
+            scope.spawn(program::b);
         }
-        if (rounds > 1) {
-            outcomes.print("the four loads, over " + rounds + " rounds:", out);
-        }
+        String sequence = sequence(program.seen);
+        Check.that(followsOrder(program.seen, MODIFICATION_ORDER),
+                "the loads follow the modification order 0, 5, 15: " + sequence);
+        return sequence;
     }
 
     /**
@@ -85,7 +79,12 @@ public final class Ch3_03_TotalModificationOrder {
         }
     }
 
-    private String sequence() {
-        return seen[0] + " " + seen[1] + " " + seen[2] + " " + seen[3];
+    /** The values seen, separated by spaces. */
+    static String sequence(int[] seen) {
+        StringJoiner joined = new StringJoiner(" ");
+        for (int value : seen) {
+            joined.add(Integer.toString(value));
+        }
+        return joined.toString();
     }
 }

@@ -7,7 +7,6 @@ import dev.atomicslocks.examples.Args;
 import dev.atomicslocks.examples.Check;
 import dev.atomicslocks.examples.Terminal;
 import dev.atomicslocks.examples.ThreadScope;
-import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -34,30 +33,24 @@ public final class Ch3_04_TotalModificationOrder2 {
 
     /** Runs the program; the argument is {@code [rounds]}. */
     public static void run(Terminal terminal, Args args) {
-        PrintStream out = terminal.out();
         int rounds = args.positive("rounds", 1);
-        Outcomes outcomes = new Outcomes();
+        Outcomes.repeat(rounds, "the four loads", Ch3_04_TotalModificationOrder2::round,
+                terminal.out());
+    }
 
-        for (int round = 0; round < rounds; round++) {
-            Ch3_04_TotalModificationOrder2 program = new Ch3_04_TotalModificationOrder2();
-            try (ThreadScope scope = new ThreadScope()) {
-                scope.spawn(() -> program.x.fetchAdd(5, RELAXED));
-                scope.spawn(() -> program.x.fetchAdd(10, RELAXED));
-                scope.spawn(program::b);
-            }
-            int[] seen = program.seen;
-            String sequence = seen[0] + " " + seen[1] + " " + seen[2] + " " + seen[3];
-            Check.that(Ch3_03_TotalModificationOrder.followsOrder(seen, FIVE_FIRST)
-                    || Ch3_03_TotalModificationOrder.followsOrder(seen, TEN_FIRST),
-                    "the loads follow one modification order: " + sequence);
-            if (rounds == 1) {
-                out.println(sequence);
-            }
-            outcomes.add(sequence);
+    private static String round() {
+        Ch3_04_TotalModificationOrder2 program = new Ch3_04_TotalModificationOrder2();
+        try (ThreadScope scope = new ThreadScope()) {
+            scope.spawn(() -> program.x.fetchAdd(5, RELAXED));
+            scope.spawn(() -> program.x.fetchAdd(10, RELAXED));
+            scope.spawn(program::b);
         }
-        if (rounds > 1) {
-            outcomes.print("the four loads, over " + rounds + " rounds:", out);
-        }
+        int[] seen = program.seen;
+        String sequence = Ch3_03_TotalModificationOrder.sequence(seen);
+        Check.that(Ch3_03_TotalModificationOrder.followsOrder(seen, FIVE_FIRST)
+                || Ch3_03_TotalModificationOrder.followsOrder(seen, TEN_FIRST),
+                "the loads follow one modification order: " + sequence);
+        return sequence;
     }
 
     private void b() {

@@ -7,7 +7,6 @@ import dev.atomicslocks.examples.Args;
 import dev.atomicslocks.examples.Check;
 import dev.atomicslocks.examples.Terminal;
 import dev.atomicslocks.examples.ThreadScope;
-import java.io.PrintStream;
 
 /**
  * Book ch3-10-seqcst: each of two threads sets its own flag and then, if the other's flag is
@@ -38,26 +37,19 @@ public final class Ch3_10_SeqCst {
 
     /** Runs the program; the argument is {@code [rounds]}. */
     public static void run(Terminal terminal, Args args) {
-        PrintStream out = terminal.out();
         int rounds = args.positive("rounds", 1);
-        Outcomes outcomes = new Outcomes();
+        Outcomes.repeat(rounds, "s", Ch3_10_SeqCst::round, terminal.out());
+    }
 
-        for (int round = 0; round < rounds; round++) {
-            Ch3_10_SeqCst program = new Ch3_10_SeqCst();
-            try (ThreadScope scope = new ThreadScope()) {
-                scope.spawn(() -> program.setThenCheck(program.a, program.b));
-                scope.spawn(() -> program.setThenCheck(program.b, program.a));
-            }
-            String result = "\"" + program.s + "\"";
-            Check.that(program.s.length() <= 1, "at most one thread appended: " + result);
-            if (rounds == 1) {
-                out.println("s = " + result);
-            }
-            outcomes.add(result);
+    private static String round() {
+        Ch3_10_SeqCst program = new Ch3_10_SeqCst();
+        try (ThreadScope scope = new ThreadScope()) {
+            scope.spawn(() -> program.setThenCheck(program.a, program.b));
+            scope.spawn(() -> program.setThenCheck(program.b, program.a));
         }
-        if (rounds > 1) {
-            outcomes.print("s, over " + rounds + " rounds:", out);
-        }
+        String result = "s = \"" + program.s + "\"";
+        Check.that(program.s.length() <= 1, "at most one thread appended: " + result);
+        return result;
     }
 
     private void setThenCheck(AtomicBool mine, AtomicBool theirs) {

@@ -3,6 +3,7 @@ package dev.atomicslocks.examples.ch3;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * How often each outcome of a repeated experiment was seen, printed as a small table in the
@@ -12,18 +13,32 @@ final class Outcomes {
 
     private final Map<String, Long> counts = new TreeMap<>();
 
+    /**
+     * Runs {@code experiment} {@code rounds} times. One round prints its outcome; more print
+     * how often each outcome came, under "{@code what}, over N rounds:".
+     */
+    static void repeat(int rounds, String what, Supplier<String> experiment, PrintStream out) {
+        Outcomes outcomes = new Outcomes();
+        for (int round = 0; round < rounds; round++) {
+            outcomes.add(experiment.get());
+        }
+        if (rounds == 1) {
+            outcomes.counts.keySet().forEach(out::println);
+        } else {
+            outcomes.print(what + ", over " + rounds + " rounds:", out);
+        }
+    }
+
+    private Outcomes() {
+    }
+
     /** Counts one more round that ended in {@code outcome}. */
-    void add(String outcome) {
+    private void add(String outcome) {
         counts.merge(outcome, 1L, Long::sum);
     }
 
-    /** How many rounds ended in {@code outcome}. */
-    long count(String outcome) {
-        return counts.getOrDefault(outcome, 0L);
-    }
-
     /** Prints each outcome seen with its count, one a line, under {@code heading}. */
-    void print(String heading, PrintStream out) {
+    private void print(String heading, PrintStream out) {
         out.println(heading);
         counts.forEach((outcome, count) -> out.printf("  %-16s %,d%n", outcome, count));
     }
