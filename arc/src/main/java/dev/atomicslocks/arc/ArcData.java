@@ -1,0 +1,381 @@
+package dev.atomicslocks.arc;
+
+import static dev.atomicslocks.basics.Ordering.ACQUIRE;
+import static dev.atomicslocks.basics.Ordering.RELAXED;
+import static dev.atomicslocks.basics.Ordering.RELEASE;
+
+import dev.atomicslocks.basics.AtomicU32;
+import dev.atomicslocks.basics.Atomics;
+import dev.atomicslocks.oswait.AtomicWait;
+import java.lang.invoke.VarHandle;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The record that every {@link Arc} and {@link Weak} handle of one value shares: the two
+ * counts, the value and its drop action. The handles check their own use; this class keeps
+ * the counts.
+ *
+ * @param <T> the type of the value
+ */
+final class ArcData<T> {
+
+    /*
+     * The book's optimised Arc (chapter 6, "Optimizing"), with two additions: waiting, and a
+     * record of the drop having finished.
+     *
+     * Two words. strong counts the open Arc handles. weak counts the open Weak handles, plus
+     * one for all the Arc handles together while any is open (the implicit weak), so that
+     * weak == 1 means "no Weak handle exists". The value is dropped when strong reaches 0;
+     * the implicit weak is released right after. In Rust the record is freed when weak
+     * reaches 0; here the garbage collector frees it once no handle refers to it, so that
+     * event has no action.
+     *
+     * The strong word, bit by bit:
+     *
+     *   31        30        29 ............................. 0
+     *   WAITERS   DROPPED   number of open Arc handles (COUNT_MASK)
+     *
+     * WAITERS   a thread may be asleep on this word (awaiting the last strong handle or the
+     *           drop); a close that changes what they wait for wakes them.
+     * DROPPED   the drop action has finished; set once, when the count is already 0.
+     *
+     * The weak word: the number described above, or LOCKED (u32::MAX, -1 here) while
+     * exclusiveValue checks uniqueness. It can be LOCKED only when it was 1: no Weak handle
+     * existed, and since a Weak handle can only come from downgrade, which waits while the
+     * word is LOCKED, none can appear until the check is over. So the check "weak is 1 and
+     * strong is 1" is made at one instant, which is what makes it sound.
+     *
+     * Counting. clone adds 1 to strong with a fetchAdd; upgrade adds 1 with a compare-exchange
+     * loop that refuses at 0, so a dropped value is never brought back. Closing an Arc
+     * subtracts 1; the close that takes the count from 1 to 0 drops the value. Overflow: an
+     * increment that finds MAX_STRONG (or MAX_WEAK) handles undoes itself and throws. For the
+     * instant between the two a clone's count is one higher than the handles; with 2^29 of
+     * headroom below the DROPPED bit no number of threads can carry it further.
+     *
+     * Orderings. Increments are RELAXED: the caller already holds a handle, so the value is
+     * alive and visible to it, and a new handle publishes nothing. Every decrement is
+     * RELEASE, and the thread that sees the count reach 0 issues an ACQUIRE fence before the
+     * drop: each handle's uses of the value happen before the drop, whichever thread closes
+     * last. The same pairing orders the other handles' uses before a return from
+     * awaitLastStrong or exclusiveValue, and the drop before a return from awaitDrop (the
+     * DROPPED bit is set with a RELEASE read-modify-write and read with ACQUIRE loads).
+     *
+     * Who wakes whom. A waiter sets WAITERS (compare-exchange from the value it saw) and
+     * sleeps while the word still holds what it saw, WAITERS included. A close that takes the
+     * count from 2 to 1 with WAITERS set clears the bit and wakes every sleeper; the drop sets
+     * DROPPED and wakes every sleeper if WAITERS was set. Woken threads re-check, and set the
+     * bit again if they must sleep on. A close with nobody waiting costs no wake at all.
+     * Several "last strong" waiters of one value can never all succeed (each holds a strong
+     * handle); that is the caller's deadlock, as in any two threads joining each other.
+     *
+     * Misuse that the handles cannot see (two threads closing one handle at the same moment)
+     * may show up here as a decrement that finds 0 or an increment of a dropped value; both
+     * are undone and reported. They are a best-effort diagnosis, not a guarantee.
+     */
+
+    /** Bits 0 to 29 of the strong word: the number of open Arc handles. */
+    static final int COUNT_MASK = (1 << 30) - 1;
+    /** Bit 30 of the strong word: the drop action has run. */
+    static final int DROPPED = 1 << 30;
+    /** Bit 31 of the strong word: a thread may be asleep on the word. */
+    static final int WAITERS = 1 << 31;
+    /** The weak word while exclusiveValue checks uniqueness: u32::MAX. */
+    static final int LOCKED = -1;
+    /** Most Arc handles of one value: half the count field, the rest is overflow headroom. */
+    static final int MAX_STRONG = (1 << 29) - 1;
+    /** Most Weak handles of one value, the implicit weak included. */
+    static final int MAX_WEAK = (1 << 30) - 1;
+
+    /** The strong word described above; the word waiters sleep on. */
+    private final AtomicU32 strong;
+    /** The weak word described above. */
+    private final AtomicU32 weak;
+    /**
+     * The value while strong handles exist, {@code null} once dropped. Written only at
+     * construction and by the drop; the orderings above make every read by an open handle
+     * happen before the drop's write.
+     */
+    private @Nullable T value;
+    private final Consumer<? super T> dropAction;
+
+    /** A record with the given counts; a new value has one strong handle and the implicit weak. */
+    ArcData(T value, Consumer<? super T> dropAction, int strongCount, int weakCount) {
+        this.value = value;
+        this.dropAction = dropAction;
+        this.strong = new AtomicU32(strongCount);
+        this.weak = new AtomicU32(weakCount);
+    }
+
+    static int count(int strongWord) {
+        return strongWord & COUNT_MASK;
+    }
+
+    static boolean isDropped(int strongWord) {
+        return (strongWord & DROPPED) != 0;
+    }
+
+    static boolean hasWaiters(int strongWord) {
+        return (strongWord & WAITERS) != 0;
+    }
+
+    /** The value, or {@code null} if it was dropped (only misuse can see that). */
+    @Nullable T value() {
+        return value;
+    }
+
+    // ---- strong handles ----
+
+    /** One more strong handle, for clone: the caller holds one, so the count is at least 1. */
+    void acquireStrong() {
+        // RELAXED: the caller's handle keeps the value alive; see the overview.
+        int previous = strong.fetchAdd(1, RELAXED);
+        int count = count(previous);
+        if (count == 0 || count >= MAX_STRONG) {
+            strong.fetchSub(1, RELAXED);
+            throw count == 0 ? droppedMisuse("clone") : overflow("Arc", MAX_STRONG);
+        }
+    }
+
+    /** One more strong handle if any is open, for upgrade; false once the count reached 0. */
+    boolean tryAcquireStrong() {
+        // RELAXED: a failed attempt only reads, a successful one is an increment; see above.
+        int current = strong.load(RELAXED);
+        while (true) {
+            int count = count(current);
+            if (count == 0) {
+                return false;
+            }
+            if (count >= MAX_STRONG) {
+                throw overflow("Arc", MAX_STRONG);
+            }
+            int witness = strong.compareExchange(current, current + 1, RELAXED, RELAXED);
+            if (witness == current) {
+                return true;
+            }
+            current = witness;
+        }
+    }
+
+    /** One strong handle fewer; the last one drops the value in the calling thread. */
+    void releaseStrong() {
+        // RELEASE: this handle's uses of the value happen before the drop (see the fence).
+        int previous = strong.fetchSub(1, RELEASE);
+        int count = count(previous);
+        if (count == 1) {
+            drop();
+        } else if (count == 2 && hasWaiters(previous)) {
+            wakeWaiters();
+        } else if (count == 0) {
+            strong.fetchAdd(1, RELAXED);
+            throw new IllegalStateException("more Arc handles were closed than were opened:"
+                    + " one handle was closed by two threads at once");
+        }
+    }
+
+    /** Runs the drop action once the count is 0, then records the drop and wakes waiters. */
+    private void drop() {
+        // ACQUIRE: pairs with the RELEASE decrement of every other handle's close.
+        VarHandle.acquireFence();
+        T dropped = value;
+        value = null;
+        try {
+            if (dropped != null) {
+                dropAction.accept(dropped);
+            }
+        } finally {
+            // Before DROPPED, so that a thread that saw DROPPED reads the final weak count.
+            releaseWeak();
+            // RELEASE: the drop action happens before every ACQUIRE load that sees DROPPED.
+            int previous = strong.fetchOr(DROPPED, RELEASE);
+            if (hasWaiters(previous)) {
+                AtomicWait.wakeAll(strong);
+            }
+        }
+    }
+
+    private void wakeWaiters() {
+        // The bit goes first: a sleeper woken below sets it again if it must sleep on.
+        strong.fetchAnd(~WAITERS, RELAXED);
+        AtomicWait.wakeAll(strong);
+    }
+
+    int strongCount() {
+        return count(strong.load(RELAXED));
+    }
+
+    boolean isDropped() {
+        // ACQUIRE: pairs with the RELEASE fetchOr in drop, so the drop's effects are visible.
+        return isDropped(strong.load(ACQUIRE));
+    }
+
+    // ---- weak handles ----
+
+    /** One more weak handle from a strong one, for downgrade: waits out a uniqueness check. */
+    void acquireWeakFromStrong() {
+        int current = weak.load(RELAXED);
+        while (true) {
+            if (current == LOCKED) {
+                // exclusiveValue holds the word for three instructions; spin them out.
+                Atomics.spinLoop();
+                current = weak.load(RELAXED);
+                continue;
+            }
+            if (current >= MAX_WEAK) {
+                throw overflow("Weak", MAX_WEAK - 1);
+            }
+            // ACQUIRE: pairs with the RELEASE store that ends exclusiveValue's check, so a
+            // clone made after this downgrade cannot be missed by that check.
+            int witness = weak.compareExchange(current, current + 1, ACQUIRE, RELAXED);
+            if (witness == current) {
+                return;
+            }
+            current = witness;
+        }
+    }
+
+    /** One more weak handle from a weak one, for Weak.clone. */
+    void acquireWeak() {
+        // RELAXED: as for acquireStrong. The word cannot be LOCKED: a Weak handle exists.
+        int previous = weak.fetchAdd(1, RELAXED);
+        if (previous == 0 || previous >= MAX_WEAK) {
+            weak.fetchSub(1, RELAXED);
+            throw previous == 0
+                    ? new IllegalStateException("cannot clone a Weak handle whose record has"
+                            + " no weak count left: a handle was closed by two threads at once")
+                    : overflow("Weak", MAX_WEAK - 1);
+        }
+    }
+
+    /** One weak handle fewer (a Weak handle, or the implicit weak of the strong ones). */
+    void releaseWeak() {
+        // RELEASE: pairs with the ACQUIRE compare-exchange in exclusiveValue, so an upgrade
+        // made through this Weak handle before its close is seen by that check.
+        int previous = weak.fetchSub(1, RELEASE);
+        if (previous == 0) {
+            weak.fetchAdd(1, RELAXED);
+            throw new IllegalStateException("more Weak handles were closed than were opened:"
+                    + " one handle was closed by two threads at once");
+        }
+        // previous == 1: the last reference of any kind is gone. Rust frees the record here;
+        // the garbage collector does it here, so there is nothing to do.
+    }
+
+    /** Open Weak handles; 0 while a uniqueness check holds the word (it was 1 then). */
+    int weakCount() {
+        // ACQUIRE, strong first: a thread that sees DROPPED also sees the implicit weak gone.
+        int strongWord = strong.load(ACQUIRE);
+        int weakWord = weak.load(ACQUIRE);
+        if (weakWord == LOCKED) {
+            return 0;
+        }
+        return isDropped(strongWord) ? weakWord : weakWord - 1;
+    }
+
+    // ---- exclusive access ----
+
+    /** The value if the caller's strong handle is the only handle of any kind, else null. */
+    @Nullable T exclusiveValue() {
+        // ACQUIRE: pairs with the RELEASE decrement in releaseWeak, so that an upgrade made
+        // by a Weak handle that has since closed is visible in the strong count read below.
+        if (weak.compareExchange(1, LOCKED, ACQUIRE, RELAXED) != 1) {
+            return null;
+        }
+        // RELAXED: while the word is LOCKED no Weak handle can appear to upgrade, and the
+        // only strong handle the caller could not see is one it would have to clone itself.
+        boolean unique = count(strong.load(RELAXED)) == 1;
+        // RELEASE: pairs with the ACQUIRE compare-exchange in acquireWeakFromStrong.
+        weak.store(1, RELEASE);
+        if (!unique) {
+            return null;
+        }
+        // ACQUIRE: pairs with the RELEASE decrement of every strong handle closed before, so
+        // their uses of the value happen before the caller's exclusive use.
+        VarHandle.acquireFence();
+        return value;
+    }
+
+    // ---- waiting ----
+
+    /** What a waiter waits for. */
+    enum Goal {
+        /** The count is 1: the waiter's own handle is the only strong handle. */
+        LAST_STRONG,
+        /** The drop action has finished. */
+        DROPPED;
+
+        boolean reached(int strongWord) {
+            return this == LAST_STRONG ? count(strongWord) == 1 : isDropped(strongWord);
+        }
+    }
+
+    /** Waits for {@code goal}, uninterruptibly; the interrupt status is kept. */
+    void await(Goal goal) {
+        // ACQUIRE: pairs with the RELEASE decrements and fetchOr; see the overview.
+        int current = strong.load(ACQUIRE);
+        while (!goal.reached(current)) {
+            if (announceWaiter(current)) {
+                AtomicWait.wait(strong, current | WAITERS);
+            }
+            current = strong.load(ACQUIRE);
+        }
+    }
+
+    /** Waits for {@code goal} until interrupted. */
+    void awaitInterruptibly(Goal goal) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        int current = strong.load(ACQUIRE);
+        while (!goal.reached(current)) {
+            if (announceWaiter(current)) {
+                AtomicWait.waitInterruptibly(strong, current | WAITERS);
+            }
+            current = strong.load(ACQUIRE);
+        }
+    }
+
+    /** Waits for {@code goal} until the {@link System#nanoTime()} deadline; false if it passed. */
+    boolean awaitUntil(Goal goal, long deadline) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        int current = strong.load(ACQUIRE);
+        while (!goal.reached(current)) {
+            if (deadline - System.nanoTime() <= 0) {
+                return false;
+            }
+            if (announceWaiter(current)) {
+                AtomicWait.waitUntil(strong, current | WAITERS, deadline);
+            }
+            current = strong.load(ACQUIRE);
+        }
+        return true;
+    }
+
+    /**
+     * Makes sure WAITERS is set in the strong word, which held {@code seen}. True if the word
+     * now holds {@code seen} with the bit, so the caller may sleep on that; false if it had
+     * changed otherwise, and the caller re-checks instead.
+     */
+    private boolean announceWaiter(int seen) {
+        if (hasWaiters(seen)) {
+            return true;
+        }
+        // RELAXED: the bit only asks closers to wake; the goal is read with ACQUIRE loads.
+        int witness = strong.compareExchange(seen, seen | WAITERS, RELAXED, RELAXED);
+        return witness == seen || witness == (seen | WAITERS);
+    }
+
+    // ---- messages ----
+
+    private static IllegalStateException droppedMisuse(String operation) {
+        return new IllegalStateException("cannot " + operation + " an Arc handle of a value"
+                + " that was already dropped: a handle was closed by two threads at once");
+    }
+
+    private static IllegalStateException overflow(String kind, int max) {
+        return new IllegalStateException("too many " + kind + " handles of one value: at most "
+                + max + " may be open at once");
+    }
+}

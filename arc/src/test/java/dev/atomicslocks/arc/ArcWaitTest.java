@@ -1,0 +1,245 @@
+package dev.atomicslocks.arc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Waiting for the last strong handle and for the drop: every form, interrupts, timeouts. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+final class ArcWaitTest {
+
+    /** How many times a waiting thread's state is sampled; each sample is 1 ms apart. */
+    private static final int STATE_SAMPLES = 20;
+    /** Users of a shared value that a shutdown drains, each on its own virtual thread. */
+    private static final int USERS = 1_000;
+
+    // A shutdown drains the users: it returns once every other strong handle was closed,
+    // sees what each user did, and then has exclusive access.
+    @Test
+    void awaitLastStrong_drainsTheUsersOnVirtualThreads() throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        Arc<AtomicInteger> shared = Arc.of(served);
+        try (ExecutorService users = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < USERS; i++) {
+                Arc<AtomicInteger> mine = shared.clone();
+                users.execute(() -> {
+                    try (mine) {
+                        mine.get().incrementAndGet();
+                    }
+                });
+            }
+            shared.awaitLastStrong();
+
+            assertThat(served.get()).as("uses seen by the shutdown").isEqualTo(USERS);
+            assertThat(shared.strongCount()).isEqualTo(1);
+            assertThat(shared.getMut()).as("exclusive after the drain").isSameAs(served);
+        }
+        shared.close();
+    }
+
+    // Each form returns at once when this is already the only strong handle.
+    @Test
+    void awaitLastStrong_alreadyAlone_returnsAtOnce() throws Exception {
+        try (Arc<String> arc = Arc.of("v")) {
+            arc.awaitLastStrong();
+            arc.awaitLastStrongInterruptibly();
+            assertThat(arc.awaitLastStrong(Duration.ZERO)).isTrue();
+        }
+    }
+
+    // Zero, negative and expired timeouts only check; they fail while another handle lives.
+    @Test
+    void awaitLastStrongWithTimeout_zeroNegativeOrShort_failWhileAnotherHandleLives()
+            throws Exception {
+        try (Arc<String> arc = Arc.of("v"); Arc<String> other = arc.clone()) {
+            for (Duration timeout : List.of(Duration.ZERO, Duration.ofNanos(-1),
+                    Duration.ofSeconds(Long.MIN_VALUE), Duration.ofMillis(20))) {
+                assertThat(arc.awaitLastStrong(timeout)).as("timeout %s", timeout).isFalse();
+            }
+            assertThat(other.strongCount()).isEqualTo(2);
+        }
+    }
+
+    // The longest timeouts neither overflow nor fail: the wait ends when the other closes.
+    @Test
+    void awaitLastStrongWithTimeout_huge_doesNotOverflow() throws Exception {
+        for (Duration timeout : List.of(Duration.ofNanos(Long.MAX_VALUE),
+                Duration.ofSeconds(Long.MAX_VALUE))) {
+            Arc<String> arc = Arc.of("v");
+            Arc<String> other = arc.clone();
+            CompletableFuture<Boolean> result = new CompletableFuture<>();
+            Thread waiter = Thread.ofPlatform().start(() -> {
+                try {
+                    result.complete(arc.awaitLastStrong(timeout));
+                } catch (InterruptedException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            awaitState(waiter, Thread.State.TIMED_WAITING);
+
+            other.close();
+
+            assertThat(result.get()).as("timeout %s", timeout).isTrue();
+            waiter.join();
+            arc.close();
+        }
+    }
+
+    // An interrupt neither ends the uninterruptible wait nor makes it spin; the status is
+    // still set when it returns.
+    @Test
+    void awaitLastStrong_whenInterrupted_keepsWaitingAndKeepsTheStatus() throws Exception {
+        Arc<String> arc = Arc.of("v");
+        Arc<String> other = arc.clone();
+        CompletableFuture<Boolean> statusOnReturn = new CompletableFuture<>();
+        Thread waiter = Thread.ofPlatform().start(() -> {
+            arc.awaitLastStrong();
+            statusOnReturn.complete(Thread.currentThread().isInterrupted());
+        });
+        awaitState(waiter, Thread.State.WAITING);
+
+        waiter.interrupt();
+        while (waiter.isInterrupted()) {
+            Thread.sleep(1);
+        }
+        awaitState(waiter, Thread.State.WAITING);
+        for (int i = 0; i < STATE_SAMPLES; i++) {
+            assertThat(waiter.getState()).as("sample %d after the interrupt", i)
+                    .isEqualTo(Thread.State.WAITING);
+            Thread.sleep(1);
+        }
+
+        other.close();
+        assertThat(statusOnReturn.get()).as("interrupt status on return").isTrue();
+        waiter.join();
+        arc.close();
+    }
+
+    // An interrupt ends the interruptible and timed waits with InterruptedException, clears
+    // the status and leaves the handles as they were.
+    @Test
+    void interruptibleForms_whenInterrupted_throwAndClearTheStatus() throws Exception {
+        try (Arc<String> arc = Arc.of("v"); Arc<String> other = arc.clone();
+                Weak<String> weak = arc.downgrade()) {
+            List<ThrowingWait> waits = List.of(arc::awaitLastStrongInterruptibly,
+                    () -> arc.awaitLastStrong(Duration.ofDays(1)), weak::awaitDropInterruptibly,
+                    () -> weak.awaitDrop(Duration.ofDays(1)));
+            for (ThrowingWait wait : waits) {
+                CompletableFuture<Boolean> statusAfterThrow = new CompletableFuture<>();
+                Thread waiter = Thread.ofPlatform().start(() -> {
+                    try {
+                        wait.run();
+                        statusAfterThrow.completeExceptionally(new AssertionError("returned"));
+                    } catch (InterruptedException e) {
+                        statusAfterThrow.complete(Thread.currentThread().isInterrupted());
+                    }
+                });
+                awaitParked(waiter);
+                waiter.interrupt();
+                assertThat(statusAfterThrow.get()).as("status after the throw").isFalse();
+                waiter.join();
+            }
+            assertThat(other.strongCount()).isEqualTo(2);
+            assertThat(weak.weakCount()).isEqualTo(1);
+        }
+    }
+
+    // An interrupt already pending makes the interruptible forms throw before they check.
+    @Test
+    void interruptibleForms_whenAlreadyInterrupted_throwAtOnce() {
+        try (Arc<String> arc = Arc.of("v"); Weak<String> weak = arc.downgrade()) {
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(arc::awaitLastStrongInterruptibly)
+                    .isInstanceOf(InterruptedException.class);
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> weak.awaitDrop(Duration.ZERO))
+                    .isInstanceOf(InterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+    }
+
+    // Weak handles wait for the drop in every form; each sees the drop's effects.
+    @Test
+    void awaitDrop_everyForm_returnsAfterTheDropAction() throws Exception {
+        AtomicInteger dropped = new AtomicInteger();
+        Arc<String> arc = Arc.of("v", value -> dropped.incrementAndGet());
+        Weak<String> weak = arc.downgrade();
+        List<ThrowingWait> waits = List.of(weak.clone()::awaitDrop,
+                weak.clone()::awaitDropInterruptibly,
+                () -> assertThat(weak.awaitDrop(Duration.ofDays(1))).isTrue());
+        List<Future<Integer>> seen = new ArrayList<>();
+        try (ExecutorService waiters = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (ThrowingWait wait : waits) {
+                seen.add(waiters.submit(() -> {
+                    wait.run();
+                    return dropped.get();
+                }));
+            }
+            assertThat(weak.awaitDrop(Duration.ofMillis(20))).as("before the close").isFalse();
+            arc.close();
+            for (Future<Integer> drops : seen) {
+                assertThat(drops.get()).as("drops seen by a waiter").isEqualTo(1);
+            }
+        }
+        assertThat(weak.isDropped()).isTrue();
+        assertThat(weak.weakCount()).as("two clones were never closed").isEqualTo(3);
+        weak.close();
+    }
+
+    // A close that leaves two strong handles does not end the wait; the one that leaves
+    // one does.
+    @Test
+    void awaitLastStrong_wakesOnlyWhenOneHandleIsLeft() throws Exception {
+        Arc<String> arc = Arc.of("v");
+        Arc<String> second = arc.clone();
+        Arc<String> third = arc.clone();
+        CompletableFuture<Integer> countOnReturn = new CompletableFuture<>();
+        Thread waiter = Thread.ofPlatform().start(() -> {
+            arc.awaitLastStrong();
+            countOnReturn.complete(arc.strongCount());
+        });
+        awaitState(waiter, Thread.State.WAITING);
+
+        third.close();
+        for (int i = 0; i < STATE_SAMPLES; i++) {
+            assertThat(countOnReturn).as("sample %d with two handles left", i).isNotDone();
+            Thread.sleep(1);
+        }
+        second.close();
+
+        assertThat(countOnReturn.get()).isEqualTo(1);
+        waiter.join();
+        arc.close();
+    }
+
+    /** A wait that may throw InterruptedException. */
+    @FunctionalInterface
+    private interface ThrowingWait {
+        void run() throws InterruptedException;
+    }
+
+    private static void awaitState(Thread thread, Thread.State state)
+            throws InterruptedException {
+        while (thread.getState() != state) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static void awaitParked(Thread thread) throws InterruptedException {
+        while (thread.getState() != Thread.State.WAITING
+                && thread.getState() != Thread.State.TIMED_WAITING) {
+            Thread.sleep(1);
+        }
+    }
+}
