@@ -5,6 +5,14 @@
  * uncontended unlock wakes nobody) and {@link dev.atomicslocks.locks.steps.Mutex3} (spins
  * briefly before it sleeps). They are exported only to the examples;
  * {@link dev.atomicslocks.locks.Mutex} is the last step grown into a lock to import.
+ *
+ * <p>The reader-writer lock steps share {@link dev.atomicslocks.locks.steps.RwLockStep}:
+ * {@link dev.atomicslocks.locks.steps.RwLock1} counts the readers in its state and marks a
+ * writer with the largest value; {@link dev.atomicslocks.locks.steps.RwLock2} lets waiting
+ * writers sleep on a wake counter of their own, so that readers coming and going no longer
+ * wake them; {@link dev.atomicslocks.locks.steps.RwLock3} counts each reader as two and lets a
+ * waiting writer make the state odd, which keeps new readers out so that the writer cannot
+ * starve.
  */
 @NullMarked
 package dev.atomicslocks.locks.steps;
