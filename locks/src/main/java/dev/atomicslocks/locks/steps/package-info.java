@@ -3,8 +3,11 @@
  * {@link dev.atomicslocks.locks.steps.Mutex1} (wakes a waiter on every unlock),
  * {@link dev.atomicslocks.locks.steps.Mutex2} (remembers whether anyone may wait, so that an
  * uncontended unlock wakes nobody) and {@link dev.atomicslocks.locks.steps.Mutex3} (spins
- * briefly before it sleeps). They are exported only to the examples;
- * {@link dev.atomicslocks.locks.Mutex} is the last step grown into a lock to import.
+ * briefly before it sleeps); then the condition variables that wait on their guards,
+ * {@link dev.atomicslocks.locks.steps.Condvar1} (a counter that every signal increments) and
+ * {@link dev.atomicslocks.locks.steps.Condvar2} (counts its waiters, so that a signal with
+ * nobody waiting costs no wake call). They are exported only to the examples;
+ * {@link dev.atomicslocks.locks.Mutex} is the last mutex step grown into a lock to import.
  *
  * <p>The reader-writer lock steps share {@link dev.atomicslocks.locks.steps.RwLockStep}:
  * {@link dev.atomicslocks.locks.steps.RwLock1} counts the readers in its state and marks a
