@@ -44,6 +44,10 @@ import dev.atomicslocks.examples.ch4.Ch4_01_MinimalSpinLock;
 import dev.atomicslocks.examples.ch4.Ch4_02_UncheckedSpinLock;
 import dev.atomicslocks.examples.ch4.Ch4_03_SpinLockGuard;
 import dev.atomicslocks.examples.ch4.Ch4_04_SpinLock;
+import dev.atomicslocks.examples.ch6.Ch6_01_BasicArc;
+import dev.atomicslocks.examples.ch6.Ch6_02_WeakArc;
+import dev.atomicslocks.examples.ch6.Ch6_03_OptimizedArc;
+import dev.atomicslocks.examples.ch6.Ch6_04_Arc;
 import dev.atomicslocks.examples.ch7.Ch7_01_LoadLoop;
 import dev.atomicslocks.examples.ch7.Ch7_02_LoadWhileLoading;
 import dev.atomicslocks.examples.ch7.Ch7_03_LoadWhileStoring;
@@ -246,6 +250,18 @@ public final class Examples {
             new Example("ch4-04-spin-lock", "",
                     "SpinLock: the book's test, a guard's misuse refused, tryLock",
                     Ch4_04_SpinLock::run),
+            new Example("ch6-01-basic-arc", "",
+                    "step 1 and the book's test: two handles, the value dropped once",
+                    Ch6_01_BasicArc::run),
+            new Example("ch6-02-weak-arc", "",
+                    "step 2 and the book's test: weak handles upgrade until the drop",
+                    Ch6_02_WeakArc::run),
+            new Example("ch6-03-optimized-arc", "",
+                    "step 3: one implicit weak count; getMut checks uniqueness",
+                    Ch6_03_OptimizedArc::run),
+            new Example("ch6-04-arc", "",
+                    "Arc and Weak: the book's test, misuse refused, waiting to be last",
+                    Ch6_04_Arc::run),
             new Example("ch7-01-load-loop", "loads",
                     "a loop of relaxed loads, alone",
                     Ch7_01_LoadLoop::run),

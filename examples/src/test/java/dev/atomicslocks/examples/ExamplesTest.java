@@ -161,6 +161,28 @@ final class ExamplesTest {
                         "close\\(\\) from another thread: refused \\(.*belongs to.*\\)",
                         "tryLock\\(\\) while another guard is open: null",
                         "tryLock\\(\\) once it is closed: got it"),
+                Smoke.of("ch6-01-basic-arc").anyOrder("main thread: hello",
+                        "other thread: hello").inOrder(
+                        "drops after the other thread's handle closed: 0",
+                        "drops after the last handle closed: 1"),
+                Smoke.of("ch6-02-weak-arc").anyOrder("main thread: hello", "other thread: hello")
+                        .inOrder("upgrade while the strong handle is open: works \\(hello\\)",
+                                "drops after the strong handle closed: 1",
+                                "upgrade after that: fails"),
+                Smoke.of("ch6-03-optimized-arc").anyOrder("main thread: hello",
+                        "other thread: hello").inOrder(
+                        "upgrade while the strong handle is open: works \\(hello\\)",
+                        "drops after the strong handle closed: 1", "upgrade after that: fails",
+                        "getMut with a weak handle open: null",
+                        "getMut with no other handle: xy"),
+                Smoke.of("ch6-04-arc").anyOrder("main thread: hello", "other thread: hello")
+                        .inOrder("upgrade while the strong handle is open: works \\(hello\\)",
+                                "drops after the strong handle closed: 1",
+                                "upgrade after that: fails",
+                                "get\\(\\) after close\\(\\): refused \\(.+\\)",
+                                "close\\(\\) twice: refused \\(.+\\)",
+                                "after the last worker let go, getMut gives the list with 4"
+                                        + " entries"),
                 Smoke.of("ch7-01-load-loop", "1000").inOrder("alone: 1,000 loads in .*"),
                 Smoke.of("ch7-02-load-while-loading", "1000").inOrder("alone: .*",
                         "while another thread loads: 1,000 loads in .*"),
