@@ -44,6 +44,13 @@ import dev.atomicslocks.examples.ch4.Ch4_01_MinimalSpinLock;
 import dev.atomicslocks.examples.ch4.Ch4_02_UncheckedSpinLock;
 import dev.atomicslocks.examples.ch4.Ch4_03_SpinLockGuard;
 import dev.atomicslocks.examples.ch4.Ch4_04_SpinLock;
+import dev.atomicslocks.examples.ch5.Ch5_01_MutexChannel;
+import dev.atomicslocks.examples.ch5.Ch5_02_UncheckedOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_03_CheckedOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_04_SingleStateOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_05_TypedOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_06_BorrowedOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_07_BlockingOneShot;
 import dev.atomicslocks.examples.ch6.Ch6_01_BasicArc;
 import dev.atomicslocks.examples.ch6.Ch6_02_WeakArc;
 import dev.atomicslocks.examples.ch6.Ch6_03_OptimizedArc;
@@ -250,6 +257,27 @@ public final class Examples {
             new Example("ch4-04-spin-lock", "",
                     "SpinLock: the book's test, a guard's misuse refused, tryLock",
                     Ch4_04_SpinLock::run),
+            new Example("ch5-01-mutex-channel", "messages",
+                    "step 1: a queue behind a lock, receivers waiting on a condition",
+                    Ch5_01_MutexChannel::run),
+            new Example("ch5-02-unchecked-one-shot", "",
+                    "step 2 and the book's test: an unchecked one-shot channel",
+                    Ch5_02_UncheckedOneShot::run),
+            new Example("ch5-03-checked-one-shot", "",
+                    "step 3: run-time checks refuse a second send or receive",
+                    Ch5_03_CheckedOneShot::run),
+            new Example("ch5-04-single-state-one-shot", "",
+                    "step 3 again with one state atomic instead of two flags",
+                    Ch5_04_SingleStateOneShot::run),
+            new Example("ch5-05-typed-one-shot", "",
+                    "step 4: a separate sender and receiver",
+                    Ch5_05_TypedOneShot::run),
+            new Example("ch5-06-borrowed-one-shot", "",
+                    "step 5: one channel split again for each message",
+                    Ch5_06_BorrowedOneShot::run),
+            new Example("ch5-07-blocking-one-shot", "",
+                    "step 6: the receiver sleeps until the sender wakes it",
+                    Ch5_07_BlockingOneShot::run),
             new Example("ch6-01-basic-arc", "",
                     "step 1 and the book's test: two handles, the value dropped once",
                     Ch6_01_BasicArc::run),

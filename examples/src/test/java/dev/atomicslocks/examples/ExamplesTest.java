@@ -37,6 +37,8 @@ final class ExamplesTest {
      * in a few milliseconds.
      */
     private static final String TENFOLD = "10";
+    /** What the book's one-shot channel test prints on each step that parks by hand. */
+    private static final String HELLO_AFTER_PARKS = "received \"hello world!\" after \\d+ parks?";
 
     /** What one program is run with, and the lines its output must hold. */
     record Smoke(String id, List<String> args, String input, List<String> inOrder,
@@ -161,6 +163,16 @@ final class ExamplesTest {
                         "close\\(\\) from another thread: refused \\(.*belongs to.*\\)",
                         "tryLock\\(\\) while another guard is open: null",
                         "tryLock\\(\\) once it is closed: got it"),
+                Smoke.of("ch5-01-mutex-channel", "3")
+                        .inOrder("message 0", "message 1", "message 2"),
+                Smoke.of("ch5-02-unchecked-one-shot").inOrder(HELLO_AFTER_PARKS),
+                Smoke.of("ch5-03-checked-one-shot").inOrder(HELLO_AFTER_PARKS,
+                        "a second send: refused \\(.+\\)", "a second receive: refused \\(.+\\)"),
+                Smoke.of("ch5-04-single-state-one-shot").inOrder(HELLO_AFTER_PARKS,
+                        "a second send: refused \\(.+\\)", "a second receive: refused \\(.+\\)"),
+                Smoke.of("ch5-05-typed-one-shot").inOrder(HELLO_AFTER_PARKS),
+                Smoke.of("ch5-06-borrowed-one-shot").inOrder(HELLO_AFTER_PARKS, HELLO_AFTER_PARKS),
+                Smoke.of("ch5-07-blocking-one-shot").inOrder("received \"hello world!\""),
                 Smoke.of("ch6-01-basic-arc").anyOrder("main thread: hello",
                         "other thread: hello").inOrder(
                         "drops after the other thread's handle closed: 0",
