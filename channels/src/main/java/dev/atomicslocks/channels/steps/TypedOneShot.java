@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * apart (a sender has no receive), and receiving before the message arrived still throws, as
  * in the book. Rust also demands that the message type may move between threads
  * ({@code T: Send}); Java has no such bound, and publishing through the channel makes any
- * object visible to the receiver. {@code dev.atomicslocks.channels.OneShot} checks every use.
+ * object visible to the receiver. {@link dev.atomicslocks.channels.OneShot} checks every use.
  */
 public final class TypedOneShot {
 

@@ -15,8 +15,8 @@
  * or stale result rather than undefined behaviour. Where the book's step is safe through
  * Rust's types (moves, lifetimes, {@code Send}), each class says which of those guarantees
  * Java cannot give. They are exported only to the examples;
- * {@code dev.atomicslocks.channels.OneShot} is the last step grown into a channel to import,
- * and {@code dev.atomicslocks.channels.Channel} the first one grown into a fast
+ * {@link dev.atomicslocks.channels.OneShot} is the last step grown into a channel to import,
+ * and {@link dev.atomicslocks.channels.Channel} the first one grown into a fast
  * multi-producer, multi-consumer channel.
  */
 @NullMarked
