@@ -192,9 +192,9 @@ public final class RwLock<T extends @Nullable Object> {
     static final int WRITER_SPIN_LIMIT = 100;
 
     /** How a slow path sleeps. */
-    private static final int UNINTERRUPTIBLE = 0;
-    private static final int INTERRUPTIBLE = 1;
-    private static final int TIMED = 2;
+    static final int UNINTERRUPTIBLE = 0;
+    static final int INTERRUPTIBLE = 1;
+    static final int TIMED = 2;
 
     /** The system property that switches debug mode on for every RwLock. */
     public static final String DEBUG_PROPERTY = "dev.atomicslocks.locks.RwLock.debug";
@@ -427,8 +427,13 @@ public final class RwLock<T extends @Nullable Object> {
      */
     @Override
     public String toString() {
+        return describe("RwLock");
+    }
+
+    /** The state as {@link #toString()} shows it, after {@code name}. */
+    String describe(String name) {
         int s = state.load(RELAXED);
-        StringBuilder text = new StringBuilder("RwLock[");
+        StringBuilder text = new StringBuilder(name).append('[');
         if (isWriteLocked(s)) {
             text.append("write-locked");
         } else if (readerCount(s) > 0) {

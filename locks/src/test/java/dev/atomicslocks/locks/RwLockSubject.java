@@ -7,6 +7,7 @@ import dev.atomicslocks.locks.steps.RwLockStep;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -47,14 +48,16 @@ interface RwLockSubject {
                 Named.of("RwLock2", () -> new Step(new RwLock2<>(0))),
                 Named.of("RwLock3", () -> new Step(new RwLock3<>(0))),
                 Named.of("RwLock", Public::new),
-                Named.of("ReentrantReadWriteLock", Reference::new));
+                Named.of("RawRwLock", () -> new Juc(new RawRwLock())),
+                Named.of("ReentrantReadWriteLock", () -> new Juc(new ReentrantReadWriteLock())));
     }
 
     /** The implementations with try, timed and interruptible forms. */
     static Stream<Named<Supplier<Timed>>> timed() {
         return Stream.of(
                 Named.of("RwLock", Public::new),
-                Named.of("ReentrantReadWriteLock", Reference::new));
+                Named.of("RawRwLock", () -> new Juc(new RawRwLock())),
+                Named.of("ReentrantReadWriteLock", () -> new Juc(new ReentrantReadWriteLock())));
     }
 
     /**
@@ -232,9 +235,16 @@ interface RwLockSubject {
         return true;
     }
 
-    /** ReentrantReadWriteLock, non-fair, the reference every rwlock must behave like. */
-    final class Reference implements Timed {
-        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * A {@code java.util.concurrent.locks.ReadWriteLock}: the RawRwLock view, or
+     * ReentrantReadWriteLock (non-fair), the reference every rwlock must behave like.
+     */
+    final class Juc implements Timed {
+        private final ReadWriteLock lock;
+
+        Juc(ReadWriteLock lock) {
+            this.lock = lock;
+        }
 
         @Override
         public void read(Runnable action) {
@@ -290,6 +300,11 @@ interface RwLockSubject {
         public void writeInterruptibly(Runnable action) throws InterruptedException {
             lock.writeLock().lockInterruptibly();
             runAndUnlock(true, lock.writeLock(), action);
+        }
+
+        @Override
+        public String toString() {
+            return lock.toString();
         }
     }
 }
