@@ -4,6 +4,8 @@ import org.jspecify.annotations.NullMarked;
  * The locks of chapter 9, built on wait and wake from {@code dev.atomicslocks.oswait}:
  * {@link dev.atomicslocks.locks.Mutex}, and the book's steps towards it, which only the
  * examples module may use.
+ * {@link dev.atomicslocks.locks.RwLock}, a reader-writer lock, is the last of the book's
+ * reader-writer lock steps grown the same way.
  */
 @NullMarked
 @SuppressWarnings("module") // the examples module is built after this one

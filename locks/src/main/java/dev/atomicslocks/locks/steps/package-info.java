@@ -15,7 +15,7 @@
  * writers sleep on a wake counter of their own, so that readers coming and going no longer
  * wake them; {@link dev.atomicslocks.locks.steps.RwLock3} counts each reader as two and lets a
  * waiting writer make the state odd, which keeps new readers out so that the writer cannot
- * starve.
+ * starve. {@link dev.atomicslocks.locks.RwLock} is the third grown into a lock to import.
  */
 @NullMarked
 package dev.atomicslocks.locks.steps;
