@@ -64,6 +64,8 @@ import dev.atomicslocks.examples.ch9.Ch9_01_MutexUncontended;
 import dev.atomicslocks.examples.ch9.Ch9_02_MutexContended;
 import dev.atomicslocks.examples.ch8.Ch8_01_Futex;
 import dev.atomicslocks.examples.ch8.Ch8_02_FutexShared;
+import dev.atomicslocks.examples.ch9.Ch9_05_RwLockSteps;
+import dev.atomicslocks.examples.ch9.Ch9_06_RwLock;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -316,7 +318,13 @@ public final class Examples {
                     Ch9_01_MutexUncontended::run),
             new Example("ch9-02-mutex-contended", "iterations",
                     "the same on four threads at once",
-                    Ch9_02_MutexContended::run));
+                    Ch9_02_MutexContended::run),
+            new Example("ch9-05-rwlock-steps", "increments",
+                    "the reader-writer lock steps: readers share, writers exclude",
+                    Ch9_05_RwLockSteps::run),
+            new Example("ch9-06-rwlock", "",
+                    "RwLock: a waiting writer keeps new readers out; the ReadWriteLock view",
+                    Ch9_06_RwLock::run));
 
     private Examples() {
     }

@@ -218,7 +218,18 @@ final class ExamplesTest {
                 Smoke.of("ch9-02-mutex-contended", "1000").inOrder(
                         "Mutex1.*: +locked 4000 times in .*", "Mutex2.*: +locked 4000 times .*",
                         "Mutex3.*: +locked 4000 times .*", "Mutex: +locked 4000 times .*",
-                        "ReentrantLock: +locked 4000 times .*"));
+                        "ReentrantLock: +locked 4000 times .*"),
+                Smoke.of("ch9-05-rwlock-steps", "1000").inOrder(
+                        "RwLock1: two readers were inside at the same moment",
+                        "RwLock1: 2 writers x 1000 = 2000",
+                        "RwLock2: two readers were inside at the same moment",
+                        "RwLock2: 2 writers x 1000 = 2000",
+                        "RwLock3: two readers were inside at the same moment",
+                        "RwLock3: 2 writers x 1000 = 2000"),
+                Smoke.of("ch9-06-rwlock").inOrder("a reader is inside: .*",
+                        "tryRead while a writer waits: refused",
+                        "the next reader sees \\[written\\]",
+                        "through the ReadWriteLock view: 4000 of 4000"));
     }
 
     // Every program the launcher knows has a smoke case below, and every case names one.
