@@ -14,11 +14,14 @@ import org.jspecify.annotations.Nullable;
  * is closed exactly once, so a try-with-resources block is the natural owner of a handle:
  *
  * <pre>{@code
- * Arc<Connection> shared = Arc.of(connection);         // the connection's close() is the drop
- * try (Arc<Connection> mine = shared.clone()) {        // a second handle, for another thread
- *     executor.submit(() -> { try (mine) { mine.get().send(...); } });
- * }
- * shared.close();                                      // the last close closes the connection
+ * Arc<Connection> shared = Arc.of(connection);     // the connection's close() is the drop
+ * Arc<Connection> forWorker = shared.clone();      // a second handle, for another thread
+ * executor.execute(() -> {
+ *     try (forWorker) {
+ *         forWorker.get().send(request);
+ *     }
+ * });
+ * shared.close();                                  // whichever close is last closes it
  * }</pre>
  *
  * <p>Handles: {@link #clone()} opens another strong handle, {@link #downgrade()} a
@@ -66,6 +69,9 @@ import org.jspecify.annotations.Nullable;
  *       never closed keeps the value forever (and is only reported if it was sampled).
  *   <li>Each handle is a small object: a clone allocates one, which the JIT removes when the
  *       clone does not escape the method that closes it.
+ *   <li>{@link #downgrade()} spins while another thread's {@link #getMut()} holds the weak
+ *       count for its check, as in the book: three instructions, unless that thread is
+ *       descheduled in the middle of them.
  * </ul>
  *
  * @param <T> the type of the value
