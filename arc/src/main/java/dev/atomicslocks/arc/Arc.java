@@ -1,5 +1,6 @@
 package dev.atomicslocks.arc;
 
+import dev.atomicslocks.basics.AtomicU32;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,11 +14,14 @@ import org.jspecify.annotations.Nullable;
  * is closed exactly once, so a try-with-resources block is the natural owner of a handle:
  *
  * <pre>{@code
- * Arc<Connection> shared = Arc.of(connection);         // the connection's close() is the drop
- * try (Arc<Connection> mine = shared.clone()) {        // a second handle, for another thread
- *     executor.submit(() -> { try (mine) { mine.get().send(...); } });
- * }
- * shared.close();                                      // the last close closes the connection
+ * Arc<Connection> shared = Arc.of(connection);     // the connection's close() is the drop
+ * Arc<Connection> forWorker = shared.clone();      // a second handle, for another thread
+ * executor.execute(() -> {
+ *     try (forWorker) {
+ *         forWorker.get().send(request);
+ *     }
+ * });
+ * shared.close();                                  // whichever close is last closes it
  * }</pre>
  *
  * <p>Handles: {@link #clone()} opens another strong handle, {@link #downgrade()} a
@@ -43,11 +47,12 @@ import org.jspecify.annotations.Nullable;
  * weak ones) of one value, refused before any count changes for good.
  *
  * <p>Leaks: a strong handle that becomes unreachable while still open keeps its value from
- * ever being dropped. A sample of the handles (one in {@link #leakSampling()}) record where
- * they were created, and such a handle that leaks is reported as a {@code WARNING} to the
+ * ever being dropped. When leak sampling is on, a sample of the handles (one in
+ * {@link #leakSampling()}) record where they were created, and such a handle that leaks is
+ * reported as a {@code WARNING} to the
  * {@link System.Logger} named {@code dev.atomicslocks.arc}, with that creation site as the
  * stack trace. The system property {@code dev.atomicslocks.arc.leakSampling} sets the initial
- * sampling (see {@link #setLeakSampling(int)}).
+ * sampling, which is off unless set (see {@link #setLeakSampling(int)}).
  *
  * <h2>Limitations</h2>
  * <ul>
@@ -64,6 +69,9 @@ import org.jspecify.annotations.Nullable;
  *       never closed keeps the value forever (and is only reported if it was sampled).
  *   <li>Each handle is a small object: a clone allocates one, which the JIT removes when the
  *       clone does not escape the method that closes it.
+ *   <li>{@link #downgrade()} spins while another thread's {@link #getMut()} holds the weak
+ *       count for its check, as in the book: three instructions, unless that thread is
+ *       descheduled in the middle of them.
  * </ul>
  *
  * @param <T> the type of the value
@@ -72,8 +80,11 @@ public final class Arc<T> implements AutoCloseable {
 
     /*
      * A handle is the shared record (ArcData, which keeps the counts, the value and the
-     * drop; its overview states the algorithm, the word layout and the orderings), a mark of
-     * whether this handle was closed, and, for sampled handles, a leak watch.
+     * drop; its overview states the algorithm, the word layout and the orderings), the
+     * record's strong word (so that clone and close touch only the word's cache line, not
+     * the record's, which lies beside it and which other cores would otherwise keep
+     * invalidating; arc.ArcBenchmark's contended case measures it), a mark of whether this
+     * handle was closed, and, for sampled handles, a leak watch.
      *
      * The mark is a plain boolean: reading it costs nothing next to the count's locked
      * instruction, and it catches every misuse made by one thread or by threads that hand
@@ -83,13 +94,20 @@ public final class Arc<T> implements AutoCloseable {
      */
 
     private final ArcData<T> data;
+    /** The record's strong word, kept here so that clone and close need not read the record. */
+    private final AtomicU32 strong;
     private final @Nullable LeakWatch watch;
     /** Whether this handle was closed; read and written by the thread that uses it. */
     private boolean closed;
 
-    private Arc(ArcData<T> data) {
+    private Arc(ArcData<T> data, AtomicU32 strong) {
         this.data = data;
+        this.strong = strong;
         this.watch = LeakWatch.sample(this, data);
+    }
+
+    private Arc(ArcData<T> data) {
+        this(data, data.strongWord());
     }
 
     /**
@@ -145,8 +163,8 @@ public final class Arc<T> implements AutoCloseable {
     @Override
     public Arc<T> clone() {
         checkOpen("clone");
-        data.acquireStrong();
-        return new Arc<>(data);
+        ArcData.acquireStrong(strong);
+        return new Arc<>(data, strong);
     }
 
     /**
@@ -263,7 +281,7 @@ public final class Arc<T> implements AutoCloseable {
                 Reference.reachabilityFence(this);
             }
         }
-        data.releaseStrong();
+        ArcData.releaseStrong(strong, data);
     }
 
     /** {@code Arc[strong=2, weak=1]}, or {@code Arc[closed]}; the value is not shown. */
@@ -279,7 +297,8 @@ public final class Arc<T> implements AutoCloseable {
      * How leak reports are sampled: {@code 0} means none, {@code N} that one new strong
      * handle in N, picked at random, records where it was created and is watched. The
      * initial value comes from the system property {@code dev.atomicslocks.arc.leakSampling}
-     * (an invalid one is reported and ignored), or is 4096.
+     * (an invalid one is reported and ignored), or is 0: off, since even rare sampling costs
+     * a clone and close about a quarter more (see the package documentation).
      */
     public static int leakSampling() {
         return LeakWatch.sampling();

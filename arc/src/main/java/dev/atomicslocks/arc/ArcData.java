@@ -126,8 +126,20 @@ final class ArcData<T> {
 
     // ---- strong handles ----
 
-    /** One more strong handle, for clone: the caller holds one, so the count is at least 1. */
-    void acquireStrong() {
+    /**
+     * The strong word itself, which each Arc handle keeps a reference to: clone and close
+     * reach it without reading this record, whose cache line would otherwise be read by
+     * every clone and close while other cores write the word beside it.
+     */
+    AtomicU32 strongWord() {
+        return strong;
+    }
+
+    /**
+     * One more strong handle, for clone: the caller holds one, so the count is at least 1.
+     * Static, taking the record's own strong word, so the fast path reads nothing else.
+     */
+    static void acquireStrong(AtomicU32 strong) {
         // RELAXED: the caller's handle keeps the value alive; see the overview.
         int previous = strong.fetchAdd(1, RELAXED);
         int count = count(previous);
@@ -157,15 +169,18 @@ final class ArcData<T> {
         }
     }
 
-    /** One strong handle fewer; the last one drops the value in the calling thread. */
-    void releaseStrong() {
+    /**
+     * One strong handle fewer; the last one drops the value in the calling thread. Takes the
+     * record's strong word, as acquireStrong does; the record is read only on the slow paths.
+     */
+    static void releaseStrong(AtomicU32 strong, ArcData<?> data) {
         // RELEASE: this handle's uses of the value happen before the drop (see the fence).
         int previous = strong.fetchSub(1, RELEASE);
         int count = count(previous);
         if (count == 1) {
-            drop();
+            data.drop();
         } else if (count == 2 && hasWaiters(previous)) {
-            wakeWaiters();
+            data.wakeWaiters();
         } else if (count == 0) {
             strong.fetchAdd(1, RELAXED);
             throw new IllegalStateException("more Arc handles were closed than were opened:"

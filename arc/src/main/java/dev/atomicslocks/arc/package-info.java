@@ -32,10 +32,20 @@
  *
  * <h2>Leak sampling</h2>
  * The system property {@code dev.atomicslocks.arc.leakSampling} sets how many new strong
- * handles share one watched handle: {@code 0} turns reports off, {@code 1} watches every
- * handle (for tests), and the default is 4096. {@code Arc.setLeakSampling} changes it at run
- * time. Unwatched handles pay one static read and a random draw; a watched one records a stack
- * trace and registers with a {@link java.lang.ref.Cleaner}, some microseconds.
+ * handles share one watched handle: {@code 0}, the default, turns reports off; {@code 1}
+ * watches every handle (for tests); {@code N} watches one handle in N, picked at random.
+ * {@code Arc.setLeakSampling} changes it at run time, for handles opened afterwards. For
+ * example, {@code java -Ddev.atomicslocks.arc.leakSampling=1 ...} in a test run, and
+ * {@code 4096} where a production service can afford it.
+ *
+ * <p>What it costs, measured by {@code arc.ArcBenchmark} in the benchmarks module (AMD EPYC,
+ * 2 vCPUs under KVM, Temurin 25.0.3, 2026-12-03): with sampling off, a clone and close costs
+ * what an {@code AtomicInteger} increment and decrement cost. With sampling on, each new
+ * handle draws a random number (about half a nanosecond), a watched one records a stack
+ * trace and registers with a {@link java.lang.ref.Cleaner} (about 0.6 microseconds), and the
+ * JIT can no longer remove the handle object of a clone that is closed where it was made,
+ * which makes such a clone and close about a quarter slower; a clone that escapes (is
+ * stored, or handed to another thread) is allocated anyway and pays only the draw.
  *
  * <h2>What differs from Rust's {@code Arc}</h2>
  * <ul>
