@@ -51,6 +51,8 @@ import dev.atomicslocks.examples.ch5.Ch5_04_SingleStateOneShot;
 import dev.atomicslocks.examples.ch5.Ch5_05_TypedOneShot;
 import dev.atomicslocks.examples.ch5.Ch5_06_BorrowedOneShot;
 import dev.atomicslocks.examples.ch5.Ch5_07_BlockingOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_08_OneShot;
+import dev.atomicslocks.examples.ch5.Ch5_09_Channel;
 import dev.atomicslocks.examples.ch6.Ch6_01_BasicArc;
 import dev.atomicslocks.examples.ch6.Ch6_02_WeakArc;
 import dev.atomicslocks.examples.ch6.Ch6_03_OptimizedArc;
@@ -280,6 +282,12 @@ public final class Examples {
             new Example("ch5-07-blocking-one-shot", "",
                     "step 6: the receiver sleeps until the sender wakes it",
                     Ch5_07_BlockingOneShot::run),
+            new Example("ch5-08-one-shot", "",
+                    "OneShot: the book's test, a sender that gives up, timeouts, misuse",
+                    Ch5_08_OneShot::run),
+            new Example("ch5-09-channel", "messages",
+                    "Channel: three producers, three consumers, close and drain",
+                    Ch5_09_Channel::run),
             new Example("ch6-01-basic-arc", "",
                     "step 1 and the book's test: two handles, the value dropped once",
                     Ch6_01_BasicArc::run),

@@ -173,6 +173,18 @@ final class ExamplesTest {
                 Smoke.of("ch5-05-typed-one-shot").inOrder(HELLO_AFTER_PARKS),
                 Smoke.of("ch5-06-borrowed-one-shot").inOrder(HELLO_AFTER_PARKS, HELLO_AFTER_PARKS),
                 Smoke.of("ch5-07-blocking-one-shot").inOrder("received \"hello world!\""),
+                Smoke.of("ch5-08-one-shot").inOrder("received \"hello world!\"",
+                        "a second receive: refused \\(.+\\)",
+                        "receive from a sender closed without sending: Closed\\[\\]",
+                        "send to a closed receiver: not taken",
+                        "receive with a 10 ms timeout and no sender: Empty\\[\\]"),
+                Smoke.of("ch5-09-channel", "1000").inOrder(
+                        "bounded\\(16\\): 3000 of 3000 received, each once",
+                        "bounded\\(16\\): a send after close: refused \\(.+\\)",
+                        "unbounded: 3000 of 3000 received, each once",
+                        "unbounded: a send after close: refused \\(.+\\)",
+                        "rendezvous: 3000 of 3000 received, each once",
+                        "rendezvous: a send after close: refused \\(.+\\)"),
                 Smoke.of("ch6-01-basic-arc").anyOrder("main thread: hello",
                         "other thread: hello").inOrder(
                         "drops after the other thread's handle closed: 0",
