@@ -39,7 +39,7 @@
  * {@code 4096} where a production service can afford it.
  *
  * <p>What it costs, measured by {@code arc.ArcBenchmark} in the benchmarks module (AMD EPYC,
- * 2 vCPUs under KVM, Temurin 25.0.3, 2026-12-03): with sampling off, a clone and close costs
+ * 2 vCPUs under KVM, Temurin 25.0.3, 2026-12-04): with sampling off, a clone and close costs
  * what an {@code AtomicInteger} increment and decrement cost. With sampling on, each new
  * handle draws a random number (about half a nanosecond), a watched one records a stack
  * trace and registers with a {@link java.lang.ref.Cleaner} (about 0.6 microseconds), and the
