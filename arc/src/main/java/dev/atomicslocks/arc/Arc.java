@@ -67,6 +67,9 @@ import org.jspecify.annotations.Nullable;
  *       handle afterwards, nor from having kept the value from an earlier {@link #get()}.
  *   <li>The drop action runs only when the last strong handle is closed; a handle that is
  *       never closed keeps the value forever (and is only reported if it was sampled).
+ *   <li>{@link #awaitLastStrong()} waits for every other strong handle to be closed, so two
+ *       threads that each wait on a handle of the same value, without a timeout, wait for
+ *       each other for ever, as two threads that join each other do.
  *   <li>Each handle is a small object: a clone allocates one, which the JIT removes when the
  *       clone does not escape the method that closes it.
  *   <li>{@link #downgrade()} spins while another thread's {@link #getMut()} holds the weak
