@@ -66,6 +66,7 @@ import dev.atomicslocks.examples.ch9.Ch9_01_MutexUncontended;
 import dev.atomicslocks.examples.ch9.Ch9_02_MutexContended;
 import dev.atomicslocks.examples.ch8.Ch8_01_Futex;
 import dev.atomicslocks.examples.ch8.Ch8_02_FutexShared;
+import dev.atomicslocks.examples.ch9.Ch9_03_CondvarSteps;
 import dev.atomicslocks.examples.ch9.Ch9_05_RwLockSteps;
 import dev.atomicslocks.examples.ch9.Ch9_06_RwLock;
 import java.io.PrintStream;
@@ -327,6 +328,9 @@ public final class Examples {
             new Example("ch9-02-mutex-contended", "iterations",
                     "the same on four threads at once",
                     Ch9_02_MutexContended::run),
+            new Example("ch9-03-condvar-steps", "speedup",
+                    "the book's condvar test on both steps: the waiter sleeps, not spins",
+                    Ch9_03_CondvarSteps::run),
             new Example("ch9-05-rwlock-steps", "increments",
                     "the reader-writer lock steps: readers share, writers exclude",
                     Ch9_05_RwLockSteps::run),

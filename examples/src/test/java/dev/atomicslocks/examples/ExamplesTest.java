@@ -231,6 +231,9 @@ final class ExamplesTest {
                         "Mutex1.*: +locked 4000 times in .*", "Mutex2.*: +locked 4000 times .*",
                         "Mutex3.*: +locked 4000 times .*", "Mutex: +locked 4000 times .*",
                         "ReentrantLock: +locked 4000 times .*"),
+                Smoke.of("ch9-03-condvar-steps", FAST).inOrder(
+                        "Condvar1: saw 123 after \\d wake-ups?",
+                        "Condvar2: saw 123 after \\d wake-ups?"),
                 Smoke.of("ch9-05-rwlock-steps", "1000").inOrder(
                         "RwLock1: two readers were inside at the same moment",
                         "RwLock1: 2 writers x 1000 = 2000",
