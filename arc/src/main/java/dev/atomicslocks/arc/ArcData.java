@@ -21,15 +21,16 @@ import org.jspecify.annotations.Nullable;
 final class ArcData<T> {
 
     /*
-     * The book's optimised Arc (chapter 6, "Optimizing"), with two additions: waiting, and a
-     * record of the drop having finished.
+     * The book's optimised Arc (chapter 6, "Optimizing"), with two additions (waiting, and a
+     * record of the drop having finished) and one thing left out: the implicit weak count.
      *
-     * Two words. strong counts the open Arc handles. weak counts the open Weak handles, plus
-     * one for all the Arc handles together while any is open (the implicit weak), so that
-     * weak == 1 means "no Weak handle exists". The value is dropped when strong reaches 0;
-     * the implicit weak is released right after. In Rust the record is freed when weak
-     * reaches 0; here the garbage collector frees it once no handle refers to it, so that
-     * event has no action.
+     * Two words. strong counts the open Arc handles, weak the open Weak handles. The value is
+     * dropped when strong reaches 0. The book adds one to its weak count for all the strong
+     * handles together, so that the allocation is freed only when both counts are 0; here the
+     * garbage collector frees the record once no handle refers to it, so there is nothing to
+     * free, and the implicit weak would only make the weak count wrong for an instant: a
+     * reader of both words during a drop cannot tell whether the implicit weak is still in it
+     * (a Weak handle could then count 0 weak handles, itself included).
      *
      * The strong word, bit by bit:
      *
@@ -40,10 +41,10 @@ final class ArcData<T> {
      *           drop); a close that changes what they wait for wakes them.
      * DROPPED   the drop action has finished; set once, when the count is already 0.
      *
-     * The weak word: the number described above, or LOCKED (u32::MAX, -1 here) while
-     * exclusiveValue checks uniqueness. It can be LOCKED only when it was 1: no Weak handle
+     * The weak word: the number of open Weak handles, or LOCKED (u32::MAX, -1 here) while
+     * exclusiveValue checks uniqueness. It can be LOCKED only when it was 0: no Weak handle
      * existed, and since a Weak handle can only come from downgrade, which waits while the
-     * word is LOCKED, none can appear until the check is over. So the check "weak is 1 and
+     * word is LOCKED, none can appear until the check is over. So the check "weak is 0 and
      * strong is 1" is made at one instant, which is what makes it sound.
      *
      * Counting. clone adds 1 to strong with a fetchAdd; upgrade adds 1 with a compare-exchange
@@ -84,7 +85,7 @@ final class ArcData<T> {
     static final int LOCKED = -1;
     /** Most Arc handles of one value: half the count field, the rest is overflow headroom. */
     static final int MAX_STRONG = (1 << 29) - 1;
-    /** Most Weak handles of one value, the implicit weak included. */
+    /** Most Weak handles of one value; far below LOCKED, with room for overflow. */
     static final int MAX_WEAK = (1 << 30) - 1;
 
     /** The strong word described above; the word waiters sleep on. */
@@ -99,7 +100,7 @@ final class ArcData<T> {
     private @Nullable T value;
     private final Consumer<? super T> dropAction;
 
-    /** A record with the given counts; a new value has one strong handle and the implicit weak. */
+    /** A record with the given counts; a new value has one strong handle and no weak one. */
     ArcData(T value, Consumer<? super T> dropAction, int strongCount, int weakCount) {
         this.value = value;
         this.dropAction = dropAction;
@@ -199,8 +200,6 @@ final class ArcData<T> {
                 dropAction.accept(dropped);
             }
         } finally {
-            // Before DROPPED, so that a thread that saw DROPPED reads the final weak count.
-            releaseWeak();
             // RELEASE: the drop action happens before every ACQUIRE load that sees DROPPED.
             int previous = strong.fetchOr(DROPPED, RELEASE);
             if (hasWaiters(previous)) {
@@ -216,6 +215,7 @@ final class ArcData<T> {
     }
 
     int strongCount() {
+        // RELAXED: a number for monitoring, which orders nothing else.
         return count(strong.load(RELAXED));
     }
 
@@ -237,7 +237,7 @@ final class ArcData<T> {
                 continue;
             }
             if (current >= MAX_WEAK) {
-                throw overflow("Weak", MAX_WEAK - 1);
+                throw overflow("Weak", MAX_WEAK);
             }
             // ACQUIRE: pairs with the RELEASE store that ends exclusiveValue's check, so a
             // clone made after this downgrade cannot be missed by that check.
@@ -253,38 +253,34 @@ final class ArcData<T> {
     void acquireWeak() {
         // RELAXED: as for acquireStrong. The word cannot be LOCKED: a Weak handle exists.
         int previous = weak.fetchAdd(1, RELAXED);
-        if (previous == 0 || previous >= MAX_WEAK) {
+        if (previous == 0 || previous == LOCKED || previous >= MAX_WEAK) {
             weak.fetchSub(1, RELAXED);
-            throw previous == 0
-                    ? new IllegalStateException("cannot clone a Weak handle whose record has"
-                            + " no weak count left: a handle was closed by two threads at once")
-                    : overflow("Weak", MAX_WEAK - 1);
+            throw previous >= MAX_WEAK
+                    ? overflow("Weak", MAX_WEAK)
+                    : new IllegalStateException("cannot clone a Weak handle whose record has"
+                            + " no weak count left: a handle was closed by two threads at once");
         }
     }
 
-    /** One weak handle fewer (a Weak handle, or the implicit weak of the strong ones). */
+    /** One Weak handle fewer. */
     void releaseWeak() {
         // RELEASE: pairs with the ACQUIRE compare-exchange in exclusiveValue, so an upgrade
         // made through this Weak handle before its close is seen by that check.
         int previous = weak.fetchSub(1, RELEASE);
-        if (previous == 0) {
+        if (previous == 0 || previous == LOCKED) {
             weak.fetchAdd(1, RELAXED);
             throw new IllegalStateException("more Weak handles were closed than were opened:"
                     + " one handle was closed by two threads at once");
         }
-        // previous == 1: the last reference of any kind is gone. Rust frees the record here;
-        // the garbage collector does it here, so there is nothing to do.
+        // previous == 1 with no strong handle left: Rust frees the record here; the garbage
+        // collector does it here, so there is nothing to do.
     }
 
-    /** Open Weak handles; 0 while a uniqueness check holds the word (it was 1 then). */
+    /** Open Weak handles; 0 while a uniqueness check holds the word (it was 0 then). */
     int weakCount() {
-        // ACQUIRE, strong first: a thread that sees DROPPED also sees the implicit weak gone.
-        int strongWord = strong.load(ACQUIRE);
-        int weakWord = weak.load(ACQUIRE);
-        if (weakWord == LOCKED) {
-            return 0;
-        }
-        return isDropped(strongWord) ? weakWord : weakWord - 1;
+        // RELAXED: a number for monitoring, which orders nothing else.
+        int weakWord = weak.load(RELAXED);
+        return weakWord == LOCKED ? 0 : weakWord;
     }
 
     // ---- exclusive access ----
@@ -293,14 +289,14 @@ final class ArcData<T> {
     @Nullable T exclusiveValue() {
         // ACQUIRE: pairs with the RELEASE decrement in releaseWeak, so that an upgrade made
         // by a Weak handle that has since closed is visible in the strong count read below.
-        if (weak.compareExchange(1, LOCKED, ACQUIRE, RELAXED) != 1) {
+        if (weak.compareExchange(0, LOCKED, ACQUIRE, RELAXED) != 0) {
             return null;
         }
         // RELAXED: while the word is LOCKED no Weak handle can appear to upgrade, and the
         // only strong handle the caller could not see is one it would have to clone itself.
         boolean unique = count(strong.load(RELAXED)) == 1;
         // RELEASE: pairs with the ACQUIRE compare-exchange in acquireWeakFromStrong.
-        weak.store(1, RELEASE);
+        weak.store(0, RELEASE);
         if (!unique) {
             return null;
         }
