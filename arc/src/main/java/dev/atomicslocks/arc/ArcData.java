@@ -34,12 +34,17 @@ final class ArcData<T> {
      *
      * The strong word, bit by bit:
      *
-     *   31        30        29 ............................. 0
-     *   WAITERS   DROPPED   number of open Arc handles (COUNT_MASK)
+     *   31 ............................. 2   1         0
+     *   number of open Arc handles          DROPPED   WAITERS
      *
      * WAITERS   a thread may be asleep on this word (awaiting the last strong handle or the
      *           drop); a close that changes what they wait for wakes them.
      * DROPPED   the drop action has finished; set once, when the count is already 0.
+     *
+     * The count sits above the flags and moves in steps of ONE, so that no carry or borrow
+     * of the count can ever reach a flag: a decrement that finds the count at 0 (misuse, see
+     * below) borrows out of the top of the word, and its undo carries out of it again, so
+     * the flags that other threads set or clear in between are kept.
      *
      * The weak word: the number of open Weak handles, or LOCKED (u32::MAX, -1 here) while
      * exclusiveValue checks uniqueness. It can be LOCKED only when it was 0: no Weak handle
@@ -52,7 +57,7 @@ final class ArcData<T> {
      * subtracts 1; the close that takes the count from 1 to 0 drops the value. Overflow: an
      * increment that finds MAX_STRONG (or MAX_WEAK) handles undoes itself and throws. For the
      * instant between the two a clone's count is one higher than the handles; with 2^29 of
-     * headroom below the DROPPED bit no number of threads can carry it further.
+     * headroom above MAX_STRONG no number of threads can carry it out of the word.
      *
      * Orderings. Increments are RELAXED: the caller already holds a handle, so the value is
      * alive and visible to it, and a new handle publishes nothing. Every decrement is
@@ -75,15 +80,17 @@ final class ArcData<T> {
      * are undone and reported. They are a best-effort diagnosis, not a guarantee.
      */
 
-    /** Bits 0 to 29 of the strong word: the number of open Arc handles. */
-    static final int COUNT_MASK = (1 << 30) - 1;
-    /** Bit 30 of the strong word: the drop action has run. */
-    static final int DROPPED = 1 << 30;
-    /** Bit 31 of the strong word: a thread may be asleep on the word. */
-    static final int WAITERS = 1 << 31;
+    /** Bit 0 of the strong word: a thread may be asleep on the word. */
+    static final int WAITERS = 1;
+    /** Bit 1 of the strong word: the drop action has run. */
+    static final int DROPPED = 1 << 1;
+    /** Where the count starts: bits 2 to 31 of the strong word. */
+    static final int COUNT_SHIFT = 2;
+    /** One Arc handle, as the strong word counts it. */
+    static final int ONE = 1 << COUNT_SHIFT;
     /** The weak word while exclusiveValue checks uniqueness: u32::MAX. */
     static final int LOCKED = -1;
-    /** Most Arc handles of one value: half the count field, the rest is overflow headroom. */
+    /** Most Arc handles of one value: half the 30-bit count, the rest is overflow headroom. */
     static final int MAX_STRONG = (1 << 29) - 1;
     /** Most Weak handles of one value; far below LOCKED, with room for overflow. */
     static final int MAX_WEAK = (1 << 30) - 1;
@@ -104,12 +111,12 @@ final class ArcData<T> {
     ArcData(T value, Consumer<? super T> dropAction, int strongCount, int weakCount) {
         this.value = value;
         this.dropAction = dropAction;
-        this.strong = new AtomicU32(strongCount);
+        this.strong = new AtomicU32(strongCount << COUNT_SHIFT);
         this.weak = new AtomicU32(weakCount);
     }
 
     static int count(int strongWord) {
-        return strongWord & COUNT_MASK;
+        return strongWord >>> COUNT_SHIFT;
     }
 
     static boolean isDropped(int strongWord) {
@@ -142,10 +149,10 @@ final class ArcData<T> {
      */
     static void acquireStrong(AtomicU32 strong) {
         // RELAXED: the caller's handle keeps the value alive; see the overview.
-        int previous = strong.fetchAdd(1, RELAXED);
+        int previous = strong.fetchAdd(ONE, RELAXED);
         int count = count(previous);
         if (count == 0 || count >= MAX_STRONG) {
-            strong.fetchSub(1, RELAXED);
+            strong.fetchSub(ONE, RELAXED);
             throw count == 0 ? droppedMisuse("clone") : overflow("Arc", MAX_STRONG);
         }
     }
@@ -162,7 +169,7 @@ final class ArcData<T> {
             if (count >= MAX_STRONG) {
                 throw overflow("Arc", MAX_STRONG);
             }
-            int witness = strong.compareExchange(current, current + 1, RELAXED, RELAXED);
+            int witness = strong.compareExchange(current, current + ONE, RELAXED, RELAXED);
             if (witness == current) {
                 return true;
             }
@@ -176,14 +183,15 @@ final class ArcData<T> {
      */
     static void releaseStrong(AtomicU32 strong, ArcData<?> data) {
         // RELEASE: this handle's uses of the value happen before the drop (see the fence).
-        int previous = strong.fetchSub(1, RELEASE);
+        int previous = strong.fetchSub(ONE, RELEASE);
         int count = count(previous);
         if (count == 1) {
             data.drop();
         } else if (count == 2 && hasWaiters(previous)) {
             data.wakeWaiters();
         } else if (count == 0) {
-            strong.fetchAdd(1, RELAXED);
+            // Borrowed out of the top of the word, not from the flags; see the overview.
+            strong.fetchAdd(ONE, RELAXED);
             throw new IllegalStateException("more Arc handles were closed than were opened:"
                     + " one handle was closed by two threads at once");
         }
