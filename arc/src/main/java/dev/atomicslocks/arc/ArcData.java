@@ -106,6 +106,12 @@ final class ArcData<T> {
      */
     private @Nullable T value;
     private final Consumer<? super T> dropAction;
+    /**
+     * The thread running the drop action, while it runs, so that the action cannot wait for
+     * its own end. Plain: only that thread's own reads can find it there, and they follow
+     * its writes in program order; any other thread reads null or a thread not its own.
+     */
+    private @Nullable Thread dropper;
 
     /** A record with the given counts; a new value has one strong handle and no weak one. */
     ArcData(T value, Consumer<? super T> dropAction, int strongCount, int weakCount) {
@@ -203,11 +209,13 @@ final class ArcData<T> {
         VarHandle.acquireFence();
         T dropped = value;
         value = null;
+        dropper = Thread.currentThread();
         try {
             if (dropped != null) {
                 dropAction.accept(dropped);
             }
         } finally {
+            dropper = null;
             // RELEASE: the drop action happens before every ACQUIRE load that sees DROPPED.
             int previous = strong.fetchOr(DROPPED, RELEASE);
             if (hasWaiters(previous)) {
@@ -332,6 +340,7 @@ final class ArcData<T> {
     void await(Goal goal) {
         // ACQUIRE: pairs with the RELEASE decrements and fetchOr; see the overview.
         int current = strong.load(ACQUIRE);
+        checkNotOwnDrop(goal, current);
         while (!goal.reached(current)) {
             if (announceWaiter(current)) {
                 AtomicWait.wait(strong, current | WAITERS);
@@ -346,6 +355,7 @@ final class ArcData<T> {
             throw new InterruptedException();
         }
         int current = strong.load(ACQUIRE);
+        checkNotOwnDrop(goal, current);
         while (!goal.reached(current)) {
             if (announceWaiter(current)) {
                 AtomicWait.waitInterruptibly(strong, current | WAITERS);
@@ -360,6 +370,7 @@ final class ArcData<T> {
             throw new InterruptedException();
         }
         int current = strong.load(ACQUIRE);
+        checkNotOwnDrop(goal, current);
         while (!goal.reached(current)) {
             if (deadline - System.nanoTime() <= 0) {
                 return false;
@@ -370,6 +381,15 @@ final class ArcData<T> {
             current = strong.load(ACQUIRE);
         }
         return true;
+    }
+
+    /** Refuses a wait for the drop made by the drop action itself, which would never end. */
+    private void checkNotOwnDrop(Goal goal, int strongWord) {
+        if (goal == Goal.DROPPED && !goal.reached(strongWord)
+                && dropper == Thread.currentThread()) {
+            throw new IllegalStateException("cannot wait for the drop of a value from within"
+                    + " its own drop action: the drop ends only when the action returns");
+        }
     }
 
     /**
