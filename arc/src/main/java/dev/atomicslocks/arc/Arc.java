@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * never returns early: a return means that the count was 1 at some moment since the call.
  *
  * <p>Misuse throws {@link IllegalStateException} naming it: using or closing a handle that was
- * already closed, or opening more than 2<sup>29</sup> - 1 strong handles (or 2<sup>30</sup> - 2
+ * already closed, or opening more than 2<sup>29</sup> - 1 strong handles (or 2<sup>30</sup> - 1
  * weak ones) of one value, refused before any count changes for good.
  *
  * <p>Leaks: a strong handle that becomes unreachable while still open keeps its value from
@@ -119,7 +119,7 @@ public final class Arc<T> implements AutoCloseable {
      */
     public static <T> Arc<T> of(T value) {
         Objects.requireNonNull(value, "value");
-        return new Arc<>(new ArcData<>(value, Arc::closeIfAutoCloseable, 1, 1));
+        return new Arc<>(new ArcData<>(value, Arc::closeIfAutoCloseable, 1, 0));
     }
 
     /**
@@ -129,13 +129,13 @@ public final class Arc<T> implements AutoCloseable {
     public static <T> Arc<T> of(T value, Consumer<? super T> dropAction) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(dropAction, "dropAction");
-        return new Arc<>(new ArcData<>(value, dropAction, 1, 1));
+        return new Arc<>(new ArcData<>(value, dropAction, 1, 0));
     }
 
     /**
-     * For the overflow tests: a handle whose record claims {@code strongCount} strong and
-     * {@code weakCount} weak handles (this one and the implicit weak included). The handles
-     * it counts besides this one do not exist.
+     * For the overflow tests: a handle whose record claims {@code strongCount} strong
+     * handles (this one included) and {@code weakCount} weak ones. The handles it counts
+     * besides this one do not exist.
      */
     static <T> Arc<T> withCounts(T value, Consumer<? super T> dropAction, int strongCount,
             int weakCount) {

@@ -21,29 +21,35 @@ import org.jspecify.annotations.Nullable;
 final class ArcData<T> {
 
     /*
-     * The book's optimised Arc (chapter 6, "Optimizing"), with two additions: waiting, and a
-     * record of the drop having finished.
+     * The book's optimised Arc (chapter 6, "Optimizing"), with two additions (waiting, and a
+     * record of the drop having finished) and one thing left out: the implicit weak count.
      *
-     * Two words. strong counts the open Arc handles. weak counts the open Weak handles, plus
-     * one for all the Arc handles together while any is open (the implicit weak), so that
-     * weak == 1 means "no Weak handle exists". The value is dropped when strong reaches 0;
-     * the implicit weak is released right after. In Rust the record is freed when weak
-     * reaches 0; here the garbage collector frees it once no handle refers to it, so that
-     * event has no action.
+     * Two words. strong counts the open Arc handles, weak the open Weak handles. The value is
+     * dropped when strong reaches 0. The book adds one to its weak count for all the strong
+     * handles together, so that the allocation is freed only when both counts are 0; here the
+     * garbage collector frees the record once no handle refers to it, so there is nothing to
+     * free, and the implicit weak would only make the weak count wrong for an instant: a
+     * reader of both words during a drop cannot tell whether the implicit weak is still in it
+     * (a Weak handle could then count 0 weak handles, itself included).
      *
      * The strong word, bit by bit:
      *
-     *   31        30        29 ............................. 0
-     *   WAITERS   DROPPED   number of open Arc handles (COUNT_MASK)
+     *   31 ............................. 2   1         0
+     *   number of open Arc handles          DROPPED   WAITERS
      *
      * WAITERS   a thread may be asleep on this word (awaiting the last strong handle or the
      *           drop); a close that changes what they wait for wakes them.
      * DROPPED   the drop action has finished; set once, when the count is already 0.
      *
-     * The weak word: the number described above, or LOCKED (u32::MAX, -1 here) while
-     * exclusiveValue checks uniqueness. It can be LOCKED only when it was 1: no Weak handle
+     * The count sits above the flags and moves in steps of ONE, so that no carry or borrow
+     * of the count can ever reach a flag: a decrement that finds the count at 0 (misuse, see
+     * below) borrows out of the top of the word, and its undo carries out of it again, so
+     * the flags that other threads set or clear in between are kept.
+     *
+     * The weak word: the number of open Weak handles, or LOCKED (u32::MAX, -1 here) while
+     * exclusiveValue checks uniqueness. It can be LOCKED only when it was 0: no Weak handle
      * existed, and since a Weak handle can only come from downgrade, which waits while the
-     * word is LOCKED, none can appear until the check is over. So the check "weak is 1 and
+     * word is LOCKED, none can appear until the check is over. So the check "weak is 0 and
      * strong is 1" is made at one instant, which is what makes it sound.
      *
      * Counting. clone adds 1 to strong with a fetchAdd; upgrade adds 1 with a compare-exchange
@@ -51,7 +57,7 @@ final class ArcData<T> {
      * subtracts 1; the close that takes the count from 1 to 0 drops the value. Overflow: an
      * increment that finds MAX_STRONG (or MAX_WEAK) handles undoes itself and throws. For the
      * instant between the two a clone's count is one higher than the handles; with 2^29 of
-     * headroom below the DROPPED bit no number of threads can carry it further.
+     * headroom above MAX_STRONG no number of threads can carry it out of the word.
      *
      * Orderings. Increments are RELAXED: the caller already holds a handle, so the value is
      * alive and visible to it, and a new handle publishes nothing. Every decrement is
@@ -74,17 +80,19 @@ final class ArcData<T> {
      * are undone and reported. They are a best-effort diagnosis, not a guarantee.
      */
 
-    /** Bits 0 to 29 of the strong word: the number of open Arc handles. */
-    static final int COUNT_MASK = (1 << 30) - 1;
-    /** Bit 30 of the strong word: the drop action has run. */
-    static final int DROPPED = 1 << 30;
-    /** Bit 31 of the strong word: a thread may be asleep on the word. */
-    static final int WAITERS = 1 << 31;
+    /** Bit 0 of the strong word: a thread may be asleep on the word. */
+    static final int WAITERS = 1;
+    /** Bit 1 of the strong word: the drop action has run. */
+    static final int DROPPED = 1 << 1;
+    /** Where the count starts: bits 2 to 31 of the strong word. */
+    static final int COUNT_SHIFT = 2;
+    /** One Arc handle, as the strong word counts it. */
+    static final int ONE = 1 << COUNT_SHIFT;
     /** The weak word while exclusiveValue checks uniqueness: u32::MAX. */
     static final int LOCKED = -1;
-    /** Most Arc handles of one value: half the count field, the rest is overflow headroom. */
+    /** Most Arc handles of one value: half the 30-bit count, the rest is overflow headroom. */
     static final int MAX_STRONG = (1 << 29) - 1;
-    /** Most Weak handles of one value, the implicit weak included. */
+    /** Most Weak handles of one value; far below LOCKED, with room for overflow. */
     static final int MAX_WEAK = (1 << 30) - 1;
 
     /** The strong word described above; the word waiters sleep on. */
@@ -98,17 +106,23 @@ final class ArcData<T> {
      */
     private @Nullable T value;
     private final Consumer<? super T> dropAction;
+    /**
+     * The thread running the drop action, while it runs, so that the action cannot wait for
+     * its own end. Plain: only that thread's own reads can find it there, and they follow
+     * its writes in program order; any other thread reads null or a thread not its own.
+     */
+    private @Nullable Thread dropper;
 
-    /** A record with the given counts; a new value has one strong handle and the implicit weak. */
+    /** A record with the given counts; a new value has one strong handle and no weak one. */
     ArcData(T value, Consumer<? super T> dropAction, int strongCount, int weakCount) {
         this.value = value;
         this.dropAction = dropAction;
-        this.strong = new AtomicU32(strongCount);
+        this.strong = new AtomicU32(strongCount << COUNT_SHIFT);
         this.weak = new AtomicU32(weakCount);
     }
 
     static int count(int strongWord) {
-        return strongWord & COUNT_MASK;
+        return strongWord >>> COUNT_SHIFT;
     }
 
     static boolean isDropped(int strongWord) {
@@ -141,10 +155,10 @@ final class ArcData<T> {
      */
     static void acquireStrong(AtomicU32 strong) {
         // RELAXED: the caller's handle keeps the value alive; see the overview.
-        int previous = strong.fetchAdd(1, RELAXED);
+        int previous = strong.fetchAdd(ONE, RELAXED);
         int count = count(previous);
         if (count == 0 || count >= MAX_STRONG) {
-            strong.fetchSub(1, RELAXED);
+            strong.fetchSub(ONE, RELAXED);
             throw count == 0 ? droppedMisuse("clone") : overflow("Arc", MAX_STRONG);
         }
     }
@@ -161,7 +175,7 @@ final class ArcData<T> {
             if (count >= MAX_STRONG) {
                 throw overflow("Arc", MAX_STRONG);
             }
-            int witness = strong.compareExchange(current, current + 1, RELAXED, RELAXED);
+            int witness = strong.compareExchange(current, current + ONE, RELAXED, RELAXED);
             if (witness == current) {
                 return true;
             }
@@ -175,14 +189,15 @@ final class ArcData<T> {
      */
     static void releaseStrong(AtomicU32 strong, ArcData<?> data) {
         // RELEASE: this handle's uses of the value happen before the drop (see the fence).
-        int previous = strong.fetchSub(1, RELEASE);
+        int previous = strong.fetchSub(ONE, RELEASE);
         int count = count(previous);
         if (count == 1) {
             data.drop();
         } else if (count == 2 && hasWaiters(previous)) {
             data.wakeWaiters();
         } else if (count == 0) {
-            strong.fetchAdd(1, RELAXED);
+            // Borrowed out of the top of the word, not from the flags; see the overview.
+            strong.fetchAdd(ONE, RELAXED);
             throw new IllegalStateException("more Arc handles were closed than were opened:"
                     + " one handle was closed by two threads at once");
         }
@@ -194,13 +209,13 @@ final class ArcData<T> {
         VarHandle.acquireFence();
         T dropped = value;
         value = null;
+        dropper = Thread.currentThread();
         try {
             if (dropped != null) {
                 dropAction.accept(dropped);
             }
         } finally {
-            // Before DROPPED, so that a thread that saw DROPPED reads the final weak count.
-            releaseWeak();
+            dropper = null;
             // RELEASE: the drop action happens before every ACQUIRE load that sees DROPPED.
             int previous = strong.fetchOr(DROPPED, RELEASE);
             if (hasWaiters(previous)) {
@@ -216,6 +231,7 @@ final class ArcData<T> {
     }
 
     int strongCount() {
+        // RELAXED: a number for monitoring, which orders nothing else.
         return count(strong.load(RELAXED));
     }
 
@@ -237,7 +253,7 @@ final class ArcData<T> {
                 continue;
             }
             if (current >= MAX_WEAK) {
-                throw overflow("Weak", MAX_WEAK - 1);
+                throw overflow("Weak", MAX_WEAK);
             }
             // ACQUIRE: pairs with the RELEASE store that ends exclusiveValue's check, so a
             // clone made after this downgrade cannot be missed by that check.
@@ -253,38 +269,34 @@ final class ArcData<T> {
     void acquireWeak() {
         // RELAXED: as for acquireStrong. The word cannot be LOCKED: a Weak handle exists.
         int previous = weak.fetchAdd(1, RELAXED);
-        if (previous == 0 || previous >= MAX_WEAK) {
+        if (previous == 0 || previous == LOCKED || previous >= MAX_WEAK) {
             weak.fetchSub(1, RELAXED);
-            throw previous == 0
-                    ? new IllegalStateException("cannot clone a Weak handle whose record has"
-                            + " no weak count left: a handle was closed by two threads at once")
-                    : overflow("Weak", MAX_WEAK - 1);
+            throw previous >= MAX_WEAK
+                    ? overflow("Weak", MAX_WEAK)
+                    : new IllegalStateException("cannot clone a Weak handle whose record has"
+                            + " no weak count left: a handle was closed by two threads at once");
         }
     }
 
-    /** One weak handle fewer (a Weak handle, or the implicit weak of the strong ones). */
+    /** One Weak handle fewer. */
     void releaseWeak() {
         // RELEASE: pairs with the ACQUIRE compare-exchange in exclusiveValue, so an upgrade
         // made through this Weak handle before its close is seen by that check.
         int previous = weak.fetchSub(1, RELEASE);
-        if (previous == 0) {
+        if (previous == 0 || previous == LOCKED) {
             weak.fetchAdd(1, RELAXED);
             throw new IllegalStateException("more Weak handles were closed than were opened:"
                     + " one handle was closed by two threads at once");
         }
-        // previous == 1: the last reference of any kind is gone. Rust frees the record here;
-        // the garbage collector does it here, so there is nothing to do.
+        // previous == 1 with no strong handle left: Rust frees the record here; the garbage
+        // collector does it here, so there is nothing to do.
     }
 
-    /** Open Weak handles; 0 while a uniqueness check holds the word (it was 1 then). */
+    /** Open Weak handles; 0 while a uniqueness check holds the word (it was 0 then). */
     int weakCount() {
-        // ACQUIRE, strong first: a thread that sees DROPPED also sees the implicit weak gone.
-        int strongWord = strong.load(ACQUIRE);
-        int weakWord = weak.load(ACQUIRE);
-        if (weakWord == LOCKED) {
-            return 0;
-        }
-        return isDropped(strongWord) ? weakWord : weakWord - 1;
+        // RELAXED: a number for monitoring, which orders nothing else.
+        int weakWord = weak.load(RELAXED);
+        return weakWord == LOCKED ? 0 : weakWord;
     }
 
     // ---- exclusive access ----
@@ -293,14 +305,14 @@ final class ArcData<T> {
     @Nullable T exclusiveValue() {
         // ACQUIRE: pairs with the RELEASE decrement in releaseWeak, so that an upgrade made
         // by a Weak handle that has since closed is visible in the strong count read below.
-        if (weak.compareExchange(1, LOCKED, ACQUIRE, RELAXED) != 1) {
+        if (weak.compareExchange(0, LOCKED, ACQUIRE, RELAXED) != 0) {
             return null;
         }
         // RELAXED: while the word is LOCKED no Weak handle can appear to upgrade, and the
         // only strong handle the caller could not see is one it would have to clone itself.
         boolean unique = count(strong.load(RELAXED)) == 1;
         // RELEASE: pairs with the ACQUIRE compare-exchange in acquireWeakFromStrong.
-        weak.store(1, RELEASE);
+        weak.store(0, RELEASE);
         if (!unique) {
             return null;
         }
@@ -328,6 +340,7 @@ final class ArcData<T> {
     void await(Goal goal) {
         // ACQUIRE: pairs with the RELEASE decrements and fetchOr; see the overview.
         int current = strong.load(ACQUIRE);
+        checkNotOwnDrop(goal, current);
         while (!goal.reached(current)) {
             if (announceWaiter(current)) {
                 AtomicWait.wait(strong, current | WAITERS);
@@ -342,6 +355,7 @@ final class ArcData<T> {
             throw new InterruptedException();
         }
         int current = strong.load(ACQUIRE);
+        checkNotOwnDrop(goal, current);
         while (!goal.reached(current)) {
             if (announceWaiter(current)) {
                 AtomicWait.waitInterruptibly(strong, current | WAITERS);
@@ -356,6 +370,7 @@ final class ArcData<T> {
             throw new InterruptedException();
         }
         int current = strong.load(ACQUIRE);
+        checkNotOwnDrop(goal, current);
         while (!goal.reached(current)) {
             if (deadline - System.nanoTime() <= 0) {
                 return false;
@@ -366,6 +381,15 @@ final class ArcData<T> {
             current = strong.load(ACQUIRE);
         }
         return true;
+    }
+
+    /** Refuses a wait for the drop made by the drop action itself, which would never end. */
+    private void checkNotOwnDrop(Goal goal, int strongWord) {
+        if (goal == Goal.DROPPED && !goal.reached(strongWord)
+                && dropper == Thread.currentThread()) {
+            throw new IllegalStateException("cannot wait for the drop of a value from within"
+                    + " its own drop action: the drop ends only when the action returns");
+        }
     }
 
     /**

@@ -28,10 +28,13 @@ import org.jspecify.annotations.Nullable;
  * {@link Duration} timeout. A waiting virtual thread unmounts. It never returns early.
  *
  * <p>Misuse throws {@link IllegalStateException} naming it: using or closing a handle that was
- * already closed, or opening too many handles of one value. A weak handle is used by one
- * thread at a time, as {@link Arc}'s limitations describe. Leaked weak handles are not
- * reported: they hold no value, only the record of its counts, which the garbage collector
- * reclaims.
+ * already closed, opening too many handles of one value, or waiting for the drop from within
+ * the drop action itself. A weak handle is used by one thread at a time, as {@link Arc}'s
+ * limitations describe.
+ *
+ * <p>Leaked weak handles are not reported: they hold no value, only the record of its counts,
+ * which the garbage collector reclaims. But a weak handle that is never closed keeps
+ * {@link Arc#getMut()} from ever succeeding again, since it could still be upgraded.
  *
  * @param <T> the type of the value
  */
@@ -120,7 +123,8 @@ public final class Weak<T> implements AutoCloseable {
      * interruptible: an interrupt leaves the thread waiting, and its status is still set when
      * this returns. The drop's effects are visible to the caller once this returns.
      *
-     * @throws IllegalStateException if this handle was closed
+     * @throws IllegalStateException if this handle was closed, or if the calling thread is
+     *     running the value's drop action, whose end it would wait for for ever
      */
     public void awaitDrop() {
         checkOpen("wait on");
@@ -132,7 +136,7 @@ public final class Weak<T> implements AutoCloseable {
      *
      * @throws InterruptedException if the thread was interrupted before or while waiting; its
      *     interrupt status is then cleared
-     * @throws IllegalStateException if this handle was closed
+     * @throws IllegalStateException as for {@link #awaitDrop()}
      */
     public void awaitDropInterruptibly() throws InterruptedException {
         checkOpen("wait on");
@@ -146,7 +150,7 @@ public final class Weak<T> implements AutoCloseable {
      * @return whether the drop had finished before the timeout elapsed
      * @throws InterruptedException if the thread was interrupted before or while waiting; its
      *     interrupt status is then cleared
-     * @throws IllegalStateException if this handle was closed
+     * @throws IllegalStateException as for {@link #awaitDrop()}
      */
     public boolean awaitDrop(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");

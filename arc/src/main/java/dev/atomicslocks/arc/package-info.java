@@ -56,6 +56,10 @@
  *       close is an exception instead of a compile error.
  *   <li>{@code getMut} returns the value itself: Java cannot borrow-check that the caller stops
  *       using it before cloning the handle again.
+ *   <li>No implicit weak count: the book counts all strong handles together as one more
+ *       weak handle, so that the allocation is freed when both counts reach zero. Nothing is
+ *       freed here, so the weak count is the number of weak handles alone, which is also what
+ *       {@code weakCount} returns, exactly, even while the value is being dropped.
  *   <li>Counts are 32-bit: up to 2<sup>29</sup> - 1 strong handles of one value; overflow
  *       throws instead of aborting the process.
  *   <li>Waiting for the last strong handle and for the drop has no counterpart in Rust.

@@ -96,6 +96,11 @@ public final class ArcLincheckTest {
         return second.getMut();
     }
 
+    @Operation(nonParallelGroup = "second")
+    public int weakCountSecond() {
+        return second.weakCount();
+    }
+
     /** After each scenario: the counts are the open handles, and the drop matches them. */
     @Validate
     public void countsMatchTheOpenHandles() {
@@ -195,6 +200,11 @@ public final class ArcLincheckTest {
             }
             weak.remove(weak.size() - 1).close();
             return true;
+        }
+
+        /** The weak count seen through this owner's first weak handle, or -1 if it has none. */
+        int weakCount() {
+            return weak.isEmpty() ? -1 : weak.get(0).weakCount();
         }
 
         @Nullable Boolean getMut() {

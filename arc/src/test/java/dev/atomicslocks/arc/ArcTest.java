@@ -255,7 +255,7 @@ final class ArcTest {
     // A clone past the most strong handles throws before any count changes for good.
     @Test
     void clone_atTheStrongLimit_throwsAndKeepsTheCount() {
-        Arc<String> arc = Arc.withCounts("v", value -> { }, ArcData.MAX_STRONG, 1);
+        Arc<String> arc = Arc.withCounts("v", value -> { }, ArcData.MAX_STRONG, 0);
 
         assertThatThrownBy(arc::clone).isInstanceOf(IllegalStateException.class)
                 .hasMessage("too many Arc handles of one value: at most " + ArcData.MAX_STRONG
@@ -270,7 +270,7 @@ final class ArcTest {
     // An upgrade past the most strong handles throws before any count changes.
     @Test
     void upgrade_atTheStrongLimit_throwsAndKeepsTheCount() {
-        Arc<String> arc = Arc.withCounts("v", value -> { }, ArcData.MAX_STRONG, 1);
+        Arc<String> arc = Arc.withCounts("v", value -> { }, ArcData.MAX_STRONG, 0);
         Weak<String> weak = arc.downgrade();
 
         assertThatThrownBy(weak::upgrade).isInstanceOf(IllegalStateException.class)
@@ -287,17 +287,17 @@ final class ArcTest {
     void downgradeAndWeakClone_atTheWeakLimit_throwAndKeepTheCount() {
         Arc<String> arc = Arc.withCounts("v", value -> { }, 1, ArcData.MAX_WEAK - 1);
         Weak<String> last = arc.downgrade();
-        assertThat(arc.weakCount()).isEqualTo(ArcData.MAX_WEAK - 1);
+        assertThat(arc.weakCount()).isEqualTo(ArcData.MAX_WEAK);
 
         assertThatThrownBy(arc::downgrade).isInstanceOf(IllegalStateException.class)
-                .hasMessage("too many Weak handles of one value: at most "
-                        + (ArcData.MAX_WEAK - 1) + " may be open at once");
+                .hasMessage("too many Weak handles of one value: at most " + ArcData.MAX_WEAK
+                        + " may be open at once");
         assertThatThrownBy(last::clone).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("too many Weak handles of one value");
 
-        assertThat(arc.weakCount()).isEqualTo(ArcData.MAX_WEAK - 1);
+        assertThat(arc.weakCount()).isEqualTo(ArcData.MAX_WEAK);
         last.close();
-        assertThat(arc.weakCount()).isEqualTo(ArcData.MAX_WEAK - 2);
+        assertThat(arc.weakCount()).isEqualTo(ArcData.MAX_WEAK - 1);
         arc.close();
     }
 

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -221,6 +224,43 @@ final class ArcWaitTest {
         assertThat(countOnReturn.get()).isEqualTo(1);
         waiter.join();
         arc.close();
+    }
+
+    // Waiting for the drop from inside the drop action would wait for ever, since the drop
+    // ends only when the action returns: each form throws instead, out of the last close,
+    // and the value still counts as dropped.
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void awaitDrop_fromTheDropActionItself_throwsInsteadOfWaitingForEver() throws Exception {
+        for (int form = 0; form < 3; form++) {
+            int chosen = form;
+            AtomicReference<@Nullable Weak<String>> watcher = new AtomicReference<>();
+            Arc<String> arc = Arc.of("v", value -> awaitDropIn(
+                    Objects.requireNonNull(watcher.get()), chosen));
+            watcher.set(arc.downgrade());
+            Weak<String> weak = Objects.requireNonNull(watcher.get());
+
+            assertThatThrownBy(arc::close).as("form %d", chosen)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("from within its own drop action");
+
+            assertThat(weak.isDropped()).as("form %d: dropped all the same", chosen).isTrue();
+            weak.awaitDrop();
+            weak.close();
+        }
+    }
+
+    /** Waits for the drop through {@code weak} in one of its three forms. */
+    private static void awaitDropIn(Weak<String> weak, int form) {
+        try {
+            switch (form) {
+                case 0 -> weak.awaitDrop();
+                case 1 -> weak.awaitDropInterruptibly();
+                default -> weak.awaitDrop(Duration.ofDays(1));
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError("nobody interrupts this test", e);
+        }
     }
 
     /** A wait that may throw InterruptedException. */
