@@ -7,7 +7,8 @@
  * {@link dev.atomicslocks.locks.steps.Condvar1} (a counter that every signal increments) and
  * {@link dev.atomicslocks.locks.steps.Condvar2} (counts its waiters, so that a signal with
  * nobody waiting costs no wake call). They are exported only to the examples;
- * {@link dev.atomicslocks.locks.Mutex} is the last mutex step grown into a lock to import.
+ * {@link dev.atomicslocks.locks.Mutex} and {@link dev.atomicslocks.locks.Condvar} are the
+ * last steps grown into types to import.
  */
 @NullMarked
 package dev.atomicslocks.locks.steps;
