@@ -279,7 +279,7 @@ public final class Condvar {
         return "Condvar[waiters=" + Integer.toUnsignedString(waiterCount()) + "]";
     }
 
-    // --- the machinery behind the waits ---
+    // --- the machinery behind the waits, shared with the Condition of MutexLock ---
 
     /** Checks that the guard may wait here and binds this condvar to its mutex. */
     private MutexCore checkWaitable(Mutex.Guard<?> guard) {

@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The lock of {@link Mutex} and the algorithm on it, without a value and without an owner:
- * take, release and wait. {@link Condvar} reaches it to unlock before waiting, to lock again
- * afterwards, and to move its waiters onto it.
+ * The lock of {@link Mutex} and {@link MutexLock} and the algorithm on it, without a value
+ * and without an owner: take, release and wait. {@link Condvar} reaches it to unlock before
+ * waiting, to lock again afterwards, and to move its waiters onto it.
  */
-abstract sealed class MutexCore permits Mutex {
+abstract sealed class MutexCore permits Mutex, MutexLock {
 
     /*
      * The book's third mutex (chapter 9, "Optimizing Further") grown past the book in the
@@ -282,7 +282,7 @@ abstract sealed class MutexCore permits Mutex {
         }
     }
 
-    /** Unlocks for a condvar wait. */
+    /** Unlocks for a condvar wait; {@code MutexLock} forgets its owner first. */
     void unlockForWait() {
         release();
     }

@@ -6,13 +6,16 @@
  *       hands it out through a guard;
  *   <li>{@link dev.atomicslocks.locks.Condvar}, a condition variable that waits with a
  *       {@code Mutex} guard, and moves signalled threads onto the mutex rather than waking
- *       them into it.
+ *       them into it;
+ *   <li>{@link dev.atomicslocks.locks.MutexLock}, the same lock as a
+ *       {@link java.util.concurrent.locks.Lock} (not reentrant), whose conditions are
+ *       condvars.
  * </ul>
  *
  * <p>Every blocking operation comes in three forms, as in {@code java.util.concurrent}:
  * uninterruptible (keeps the interrupt status and does not spin because of it), interruptible
  * (throws {@link java.lang.InterruptedException}) and timed (takes a
- * {@link java.time.Duration}).
+ * {@link java.time.Duration}, or a time and unit where the {@code Lock} interface says so).
  * A waiting virtual thread unmounts from its carrier.
  *
  * <h2>Names, against the book's</h2>
