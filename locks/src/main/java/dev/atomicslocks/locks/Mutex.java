@@ -183,6 +183,19 @@ public final class Mutex<T extends @Nullable Object> extends MutexCore {
             mutex.release();
         }
 
+        /** The mutex this guard holds, for a condition variable to unlock and lock again. */
+        Mutex<T> mutex() {
+            return mutex;
+        }
+
+        /**
+         * Checks that the calling thread may use this guard for {@code operation}: it is the
+         * thread that locked, and the guard is still open.
+         */
+        void checkHeld(String operation) {
+            checkUsable(operation);
+        }
+
         private void checkUsable(String operation) {
             Thread current = Thread.currentThread();
             if (current != owner) {

@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The lock of {@link Mutex} and the algorithm on it, without a value and without an owner:
- * take, release and wait.
+ * The lock of {@link Mutex} and {@link MutexLock} and the algorithm on it, without a value
+ * and without an owner: take, release and wait. {@link Condvar} reaches it to unlock before
+ * waiting, to lock again afterwards, and to move its waiters onto it.
  */
-abstract sealed class MutexCore permits Mutex {
+abstract sealed class MutexCore permits Mutex, MutexLock {
 
     /*
      * The book's third mutex (chapter 9, "Optimizing Further") grown past the book in the
@@ -71,7 +72,7 @@ abstract sealed class MutexCore permits Mutex {
      * sleeps on waiters, PARKED is set, or WAKING is set and the woken thread has not run.
      * The unlock that wakes a thread clears PARKED (it cannot know whether more sleep) and
      * the woken thread takes the duty over: every thread that may own WAKING ("mayOwnWake":
-     * it returned from a wait on waiters) clears WAKING only in
+     * it returned from a wait on waiters, or a condvar moved it there) clears WAKING only in
      * a compare-exchange that also sets PARKED, whether it then has the lock, goes back to
      * sleep, claims a hand-off or gives up (abandonWake, which wakes a sleeper itself if the
      * lock is free). A thread that never slept leaves WAKING alone. When the wake finds nobody
@@ -257,6 +258,49 @@ abstract sealed class MutexCore permits Mutex {
         wakeIfNeeded(waiters.load(SEQ_CST));
     }
 
+    // --- for Condvar ---
+
+    /** Whether the lock is taken, read SEQ_CST: a signaller decides whether to requeue. */
+    final boolean isTakenNow() {
+        return isTaken(state.load(SEQ_CST));
+    }
+
+    /**
+     * Sets PARKED for a condvar about to move its waiters onto waiters; returns the value of
+     * waiters with PARKED set, the gate of that move.
+     */
+    final int markParked() {
+        int w = waiters.load(SEQ_CST);
+        while (true) {
+            // SEQ_CST, also when PARKED was set already: the caller reads state next, and
+            // the holder's unlock writes state and then reads waiters.
+            int seen = waiters.compareExchange(w, w | PARKED, SEQ_CST, SEQ_CST);
+            if (seen == w) {
+                return w | PARKED;
+            }
+            w = seen;
+        }
+    }
+
+    /** Unlocks for a condvar wait; {@code MutexLock} forgets its owner first. */
+    void unlockForWait() {
+        release();
+    }
+
+    /**
+     * Locks again after a condvar wait, uninterruptibly. The thread may have been moved onto
+     * waiters and woken from it, so it may own WAKING; and a condvar that woke it directly
+     * may have moved others onto waiters without PARKED. Either way it retires WAKING and
+     * sets PARKED once it has the lock, so that its unlock wakes the next.
+     */
+    void relockAfterWait() {
+        if (tryAcquire()) {
+            retireWake();
+            return;
+        }
+        acquireUninterruptibly(true);
+    }
+
     /** How a contended acquire waits. */
     enum Wait {
         /** Without limit; an interrupt is kept for later, not acted on. */
@@ -281,8 +325,8 @@ abstract sealed class MutexCore permits Mutex {
      * and after each wake tries again; claims a hand-off after sleeping too long.
      *
      * @param deadline a {@link System#nanoTime()} deadline, used only for {@link Wait#TIMED}
-     * @param mayOwnWake whether the caller may own WAKING already (it returned from a wait
-     *     on waiters)
+     * @param mayOwnWake whether the caller may own WAKING: a condvar waiter moved onto
+     *     waiters and woken from it
      * @return false if the deadline passed first
      * @throws InterruptedException if interrupted before or while sleeping, in the
      *     interruptible forms; the lock is then not taken

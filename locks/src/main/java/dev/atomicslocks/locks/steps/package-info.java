@@ -7,7 +7,8 @@
  * {@link dev.atomicslocks.locks.steps.Condvar1} (a counter that every signal increments) and
  * {@link dev.atomicslocks.locks.steps.Condvar2} (counts its waiters, so that a signal with
  * nobody waiting costs no wake call). They are exported only to the examples;
- * {@link dev.atomicslocks.locks.Mutex} is the last mutex step grown into a lock to import.
+ * {@link dev.atomicslocks.locks.Mutex} and {@link dev.atomicslocks.locks.Condvar} are the
+ * last mutex and condition variable steps grown into types to import.
  *
  * <p>The reader-writer lock steps share {@link dev.atomicslocks.locks.steps.RwLockStep}:
  * {@link dev.atomicslocks.locks.steps.RwLock1} counts the readers in its state and marks a
