@@ -72,8 +72,8 @@ final class ArcTest {
         Thread closer = Thread.ofPlatform().start(second::close);
         closer.join();
 
-        assertThat(dropped).containsExactly("v");
-        assertThat(dropper.get()).isSameAs(closer);
+        assertThat(dropped).as("values dropped").containsExactly("v");
+        assertThat(dropper.get()).as("the thread that dropped").isSameAs(closer);
     }
 
     // A value without a close() is simply released; one with a supplied action is not closed.
@@ -252,10 +252,13 @@ final class ArcTest {
         weak.close();
     }
 
-    // A clone past the most strong handles throws before any count changes for good.
+    // A clone up to the most strong handles succeeds; one past it throws before any count
+    // changes for good.
     @Test
     void clone_atTheStrongLimit_throwsAndKeepsTheCount() {
-        Arc<String> arc = Arc.withCounts("v", value -> { }, ArcData.MAX_STRONG, 0);
+        Arc<String> arc = Arc.withCounts("v", value -> { }, ArcData.MAX_STRONG - 1, 0);
+        Arc<String> last = arc.clone();
+        assertThat(arc.strongCount()).as("at the limit").isEqualTo(ArcData.MAX_STRONG);
 
         assertThatThrownBy(arc::clone).isInstanceOf(IllegalStateException.class)
                 .hasMessage("too many Arc handles of one value: at most " + ArcData.MAX_STRONG
@@ -263,21 +266,26 @@ final class ArcTest {
 
         assertThat(arc.strongCount()).isEqualTo(ArcData.MAX_STRONG);
         assertThat(arc.get()).isEqualTo("v");
+        last.close();
+        assertThat(arc.strongCount()).as("after a close").isEqualTo(ArcData.MAX_STRONG - 1);
         arc.close();
         assertThat(arc.isClosed()).isTrue();
     }
 
-    // An upgrade past the most strong handles throws before any count changes.
+    // An upgrade up to the most strong handles succeeds; one past it throws before any count
+    // changes.
     @Test
     void upgrade_atTheStrongLimit_throwsAndKeepsTheCount() {
-        Arc<String> arc = Arc.withCounts("v", value -> { }, ArcData.MAX_STRONG, 0);
+        Arc<String> arc = Arc.withCounts("v", value -> { }, ArcData.MAX_STRONG - 1, 0);
         Weak<String> weak = arc.downgrade();
+        Arc<String> last = upgrade(weak);
 
         assertThatThrownBy(weak::upgrade).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("too many Arc handles of one value");
 
         assertThat(weak.strongCount()).isEqualTo(ArcData.MAX_STRONG);
         assertThat(weak.weakCount()).isEqualTo(1);
+        last.close();
         weak.close();
         arc.close();
     }

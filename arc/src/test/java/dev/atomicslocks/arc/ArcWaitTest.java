@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -28,24 +27,27 @@ final class ArcWaitTest {
     private static final int USERS = 1_000;
 
     // A shutdown drains the users: it returns once every other strong handle was closed,
-    // sees what each user did, and then has exclusive access.
+    // sees each user's plain write, and then has exclusive access.
     @Test
     void awaitLastStrong_drainsTheUsersOnVirtualThreads() throws Exception {
-        AtomicInteger served = new AtomicInteger();
-        Arc<AtomicInteger> shared = Arc.of(served);
+        boolean[] served = new boolean[USERS];
+        Arc<boolean[]> shared = Arc.of(served);
         try (ExecutorService users = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < USERS; i++) {
-                Arc<AtomicInteger> mine = shared.clone();
+                int user = i;
+                Arc<boolean[]> mine = shared.clone();
                 users.execute(() -> {
                     try (mine) {
-                        mine.get().incrementAndGet();
+                        mine.get()[user] = true;
                     }
                 });
             }
             shared.awaitLastStrong();
 
-            assertThat(served.get()).as("uses seen by the shutdown").isEqualTo(USERS);
-            assertThat(shared.strongCount()).isEqualTo(1);
+            for (int i = 0; i < USERS; i++) {
+                assertThat(served[i]).as("user %d's write, seen by the shutdown", i).isTrue();
+            }
+            assertThat(shared.strongCount()).as("strong handles after the drain").isEqualTo(1);
             assertThat(shared.getMut()).as("exclusive after the drain").isSameAs(served);
         }
         shared.close();
@@ -153,8 +155,8 @@ final class ArcWaitTest {
                 assertThat(statusAfterThrow.get()).as("status after the throw").isFalse();
                 waiter.join();
             }
-            assertThat(other.strongCount()).isEqualTo(2);
-            assertThat(weak.weakCount()).isEqualTo(1);
+            assertThat(other.strongCount()).as("strong handles after the waits").isEqualTo(2);
+            assertThat(weak.weakCount()).as("weak handles after the waits").isEqualTo(1);
         }
     }
 
@@ -172,21 +174,28 @@ final class ArcWaitTest {
         }
     }
 
-    // Weak handles wait for the drop in every form; each sees the drop's effects.
+    // Weak handles wait for the drop in every form, each waiter through its own handle; each
+    // sees the drop's plain write.
     @Test
     void awaitDrop_everyForm_returnsAfterTheDropAction() throws Exception {
-        AtomicInteger dropped = new AtomicInteger();
-        Arc<String> arc = Arc.of("v", value -> dropped.incrementAndGet());
+        int[] dropped = new int[1];
+        Arc<String> arc = Arc.of("v", value -> dropped[0]++);
         Weak<String> weak = arc.downgrade();
-        List<ThrowingWait> waits = List.of(weak.clone()::awaitDrop,
-                weak.clone()::awaitDropInterruptibly,
-                () -> assertThat(weak.awaitDrop(Duration.ofDays(1))).isTrue());
+        List<Weak<String>> clones = List.of(weak.clone(), weak.clone(), weak.clone());
+        List<ThrowingWait> waits = List.of(clones.get(0)::awaitDrop,
+                clones.get(1)::awaitDropInterruptibly,
+                () -> assertThat(clones.get(2).awaitDrop(Duration.ofDays(1)))
+                        .as("the timed wait's result").isTrue());
         List<Future<Integer>> seen = new ArrayList<>();
         try (ExecutorService waiters = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ThrowingWait wait : waits) {
+            for (int i = 0; i < waits.size(); i++) {
+                ThrowingWait wait = waits.get(i);
+                Weak<String> own = clones.get(i);
                 seen.add(waiters.submit(() -> {
-                    wait.run();
-                    return dropped.get();
+                    try (own) {
+                        wait.run();
+                        return dropped[0];
+                    }
                 }));
             }
             assertThat(weak.awaitDrop(Duration.ofMillis(20))).as("before the close").isFalse();
@@ -195,8 +204,9 @@ final class ArcWaitTest {
                 assertThat(drops.get()).as("drops seen by a waiter").isEqualTo(1);
             }
         }
-        assertThat(weak.isDropped()).isTrue();
-        assertThat(weak.weakCount()).as("two clones were never closed").isEqualTo(3);
+        assertThat(weak.isDropped()).as("dropped, seen by the main thread").isTrue();
+        assertThat(weak.weakCount()).as("weak handles once the waiters closed theirs")
+                .isEqualTo(1);
         weak.close();
     }
 
@@ -221,7 +231,7 @@ final class ArcWaitTest {
         }
         second.close();
 
-        assertThat(countOnReturn.get()).isEqualTo(1);
+        assertThat(countOnReturn.get()).as("strong count seen on return").isEqualTo(1);
         waiter.join();
         arc.close();
     }
