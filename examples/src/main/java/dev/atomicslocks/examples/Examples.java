@@ -67,6 +67,7 @@ import dev.atomicslocks.examples.ch9.Ch9_02_MutexContended;
 import dev.atomicslocks.examples.ch8.Ch8_01_Futex;
 import dev.atomicslocks.examples.ch8.Ch8_02_FutexShared;
 import dev.atomicslocks.examples.ch9.Ch9_03_CondvarSteps;
+import dev.atomicslocks.examples.ch9.Ch9_04_Condvar;
 import dev.atomicslocks.examples.ch9.Ch9_05_RwLockSteps;
 import dev.atomicslocks.examples.ch9.Ch9_06_RwLock;
 import java.io.PrintStream;
@@ -331,6 +332,9 @@ public final class Examples {
             new Example("ch9-03-condvar-steps", "speedup",
                     "the book's condvar test on both steps: the waiter sleeps, not spins",
                     Ch9_03_CondvarSteps::run),
+            new Example("ch9-04-condvar", "speedup",
+                    "Condvar: the book's test, a timed wait, signalAll under the mutex, Condition",
+                    Ch9_04_Condvar::run),
             new Example("ch9-05-rwlock-steps", "increments",
                     "the reader-writer lock steps: readers share, writers exclude",
                     Ch9_05_RwLockSteps::run),

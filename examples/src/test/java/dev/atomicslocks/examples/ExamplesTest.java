@@ -234,6 +234,10 @@ final class ExamplesTest {
                 Smoke.of("ch9-03-condvar-steps", FAST).inOrder(
                         "Condvar1: saw 123 after \\d wake-ups?",
                         "Condvar2: saw 123 after \\d wake-ups?"),
+                Smoke.of("ch9-04-condvar", FAST).inOrder("Condvar: saw 123 after \\d wake-ups?",
+                        "a timed wait nobody signals: timed out, and the lock is held again: true",
+                        "signalAll while holding the mutex: 4 of 4 waiters came through",
+                        "through the Condition of a MutexLock: 1000 of 1000 items, sum 500500"),
                 Smoke.of("ch9-05-rwlock-steps", "1000").inOrder(
                         "RwLock1: two readers were inside at the same moment",
                         "RwLock1: 2 writers x 1000 = 2000",
