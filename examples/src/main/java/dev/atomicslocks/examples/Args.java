@@ -33,10 +33,7 @@ public final class Args {
      * @throws UsageException if the argument is not such a number
      */
     public long positive(String name, long defaultValue, long max) {
-        int index = names.indexOf(name);
-        if (index < 0) {
-            throw new IllegalArgumentException("no parameter named " + name);
-        }
+        int index = indexOf(name);
         if (index >= values.size()) {
             return defaultValue;
         }
@@ -54,6 +51,26 @@ public final class Args {
         return value;
     }
 
+    /**
+     * The parameter {@code name} as given, which must be one of {@code choices} unless
+     * {@code choices} is empty, or {@code defaultValue} when it was not given.
+     *
+     * @throws UsageException if the argument is not one of the choices
+     */
+    public String text(String name, String defaultValue, List<String> choices) {
+        int index = indexOf(name);
+        if (index >= values.size()) {
+            return defaultValue;
+        }
+        String text = values.get(index);
+        if (!choices.isEmpty() && !choices.contains(text)) {
+            throw new UsageException(
+                    name + " must be one of " + String.join(", ", choices) + ", not \"" + text
+                            + "\"");
+        }
+        return text;
+    }
+
     /** As {@link #positive(String, long, long)}, for numbers that fit an {@code int}. */
     public int positive(String name, int defaultValue) {
         return (int) positive(name, defaultValue, Integer.MAX_VALUE);
@@ -65,5 +82,13 @@ public final class Args {
      */
     public TimeScale timeScale() {
         return new TimeScale(positive("speedup", 1));
+    }
+
+    private int indexOf(String name) {
+        int index = names.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no parameter named " + name);
+        }
+        return index;
     }
 }

@@ -23,6 +23,52 @@ import dev.atomicslocks.examples.ch2.Ch2_04_LazyInit;
 import dev.atomicslocks.examples.ch2.Ch2_05_FetchAdd;
 import dev.atomicslocks.examples.ch2.Ch2_06_ProgressReportingMultipleThreads;
 import dev.atomicslocks.examples.ch2.Ch2_07_Statistics;
+import dev.atomicslocks.examples.ch2.Ch2_08_IdAllocation;
+import dev.atomicslocks.examples.ch2.Ch2_09_IdAllocationPanic;
+import dev.atomicslocks.examples.ch2.Ch2_10_IdAllocationSubtractBeforePanic;
+import dev.atomicslocks.examples.ch2.Ch2_11_IncrementWithCompareExchange;
+import dev.atomicslocks.examples.ch2.Ch2_12_IdAllocationWithoutOverflow;
+import dev.atomicslocks.examples.ch2.Ch2_13_LazyOneTimeInit;
+import dev.atomicslocks.examples.ch3.Ch3_01_Relaxed;
+import dev.atomicslocks.examples.ch3.Ch3_02_SpawnJoin;
+import dev.atomicslocks.examples.ch3.Ch3_03_TotalModificationOrder;
+import dev.atomicslocks.examples.ch3.Ch3_04_TotalModificationOrder2;
+import dev.atomicslocks.examples.ch3.Ch3_05_OutOfThinAir;
+import dev.atomicslocks.examples.ch3.Ch3_06_ReleaseAcquire;
+import dev.atomicslocks.examples.ch3.Ch3_07_ReleaseAcquireUnsafe;
+import dev.atomicslocks.examples.ch3.Ch3_08_Lock;
+import dev.atomicslocks.examples.ch3.Ch3_09_LazyInitBox;
+import dev.atomicslocks.examples.ch3.Ch3_10_SeqCst;
+import dev.atomicslocks.examples.ch3.Ch3_11_Fence;
+import dev.atomicslocks.examples.ch4.Ch4_01_MinimalSpinLock;
+import dev.atomicslocks.examples.ch4.Ch4_02_UncheckedSpinLock;
+import dev.atomicslocks.examples.ch4.Ch4_03_SpinLockGuard;
+import dev.atomicslocks.examples.ch4.Ch4_04_SpinLock;
+import dev.atomicslocks.examples.ch5.Ch5_01_MutexChannel;
+import dev.atomicslocks.examples.ch5.Ch5_02_UncheckedOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_03_CheckedOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_04_SingleStateOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_05_TypedOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_06_BorrowedOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_07_BlockingOneShot;
+import dev.atomicslocks.examples.ch5.Ch5_08_OneShot;
+import dev.atomicslocks.examples.ch5.Ch5_09_Channel;
+import dev.atomicslocks.examples.ch6.Ch6_01_BasicArc;
+import dev.atomicslocks.examples.ch6.Ch6_02_WeakArc;
+import dev.atomicslocks.examples.ch6.Ch6_03_OptimizedArc;
+import dev.atomicslocks.examples.ch6.Ch6_04_Arc;
+import dev.atomicslocks.examples.ch7.Ch7_01_LoadLoop;
+import dev.atomicslocks.examples.ch7.Ch7_02_LoadWhileLoading;
+import dev.atomicslocks.examples.ch7.Ch7_03_LoadWhileStoring;
+import dev.atomicslocks.examples.ch7.Ch7_04_FalseSharing;
+import dev.atomicslocks.examples.ch7.Ch7_05_RelaxedLock;
+import dev.atomicslocks.examples.ch9.Ch9_01_MutexUncontended;
+import dev.atomicslocks.examples.ch9.Ch9_02_MutexContended;
+import dev.atomicslocks.examples.ch8.Ch8_01_Futex;
+import dev.atomicslocks.examples.ch8.Ch8_02_FutexShared;
+import dev.atomicslocks.examples.ch9.Ch9_03_CondvarSteps;
+import dev.atomicslocks.examples.ch9.Ch9_05_RwLockSteps;
+import dev.atomicslocks.examples.ch9.Ch9_06_RwLock;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -152,7 +198,145 @@ public final class Examples {
                     Ch2_06_ProgressReportingMultipleThreads::run),
             new Example("ch2-07-statistics", "speedup",
                     "count, total and peak time per item with fetchAdd and fetchMax",
-                    Ch2_07_Statistics::run));
+                    Ch2_07_Statistics::run),
+            new Example("ch2-08-id-allocation", "remaining",
+                    "a 32-bit id counter wraps to 0 after 2^32 ids",
+                    Ch2_08_IdAllocation::run),
+            new Example("ch2-09-id-allocation-panic", "remaining",
+                    "a check after the increment does not stop the wrap",
+                    Ch2_09_IdAllocationPanic::run),
+            new Example("ch2-10-id-allocation-subtract-before-panic", "",
+                    "subtracting again before failing keeps the counter at the limit",
+                    Ch2_10_IdAllocationSubtractBeforePanic::run),
+            new Example("ch2-11-increment-with-compare-exchange", "increments",
+                    "an increment as a compare-exchange loop",
+                    Ch2_11_IncrementWithCompareExchange::run),
+            new Example("ch2-12-id-allocation-without-overflow", "",
+                    "a compare-exchange loop that never passes the limit",
+                    Ch2_12_IdAllocationWithoutOverflow::run),
+            new Example("ch2-13-lazy-one-time-init", "",
+                    "a random key generated once, even when threads race",
+                    Ch2_13_LazyOneTimeInit::run),
+            new Example("ch3-01-relaxed", "rounds",
+                    "relaxed stores to two variables may be seen out of order",
+                    Ch3_01_Relaxed::run),
+            new Example("ch3-02-spawn-join", "",
+                    "spawn and join order even relaxed accesses",
+                    Ch3_02_SpawnJoin::run),
+            new Example("ch3-03-total-modification-order", "rounds",
+                    "one variable's values are seen in one order",
+                    Ch3_03_TotalModificationOrder::run),
+            new Example("ch3-04-total-modification-order-2", "rounds",
+                    "the same with two writing threads: one order for all",
+                    Ch3_04_TotalModificationOrder2::run),
+            new Example("ch3-05-out-of-thin-air", "",
+                    "values never come out of thin air",
+                    Ch3_05_OutOfThinAir::run),
+            new Example("ch3-06-release-acquire", "speedup",
+                    "a release store and an acquire load pass a message",
+                    Ch3_06_ReleaseAcquire::run),
+            new Example("ch3-07-release-acquire-unsafe", "speedup",
+                    "the same message in a plain field",
+                    Ch3_07_ReleaseAcquireUnsafe::run),
+            new Example("ch3-08-lock", "",
+                    "a lock from compare-exchange (acquire) and a release store",
+                    Ch3_08_Lock::run),
+            new Example("ch3-09-lazy-init-box", "",
+                    "lazy initialisation published through a reference",
+                    Ch3_09_LazyInitBox::run),
+            new Example("ch3-10-seqcst", "rounds",
+                    "sequential consistency: at most one thread misses the other",
+                    Ch3_10_SeqCst::run),
+            new Example("ch3-11-fence", "speedup",
+                    "one acquire fence for ten release stores",
+                    Ch3_11_Fence::run),
+            new Example("ch4-01-minimal-spin-lock", "increments",
+                    "step 1: a minimal spin lock guards a counter of four threads",
+                    Ch4_01_MinimalSpinLock::run),
+            new Example("ch4-02-unchecked-spin-lock", "numbers",
+                    "step 2: the lock owns a list and hands it out until unlock",
+                    Ch4_02_UncheckedSpinLock::run),
+            new Example("ch4-03-spin-lock-guard", "",
+                    "step 3 and the book's test: a guard unlocks; [1, 2, 2] or [2, 2, 1]",
+                    Ch4_03_SpinLockGuard::run),
+            new Example("ch4-04-spin-lock", "",
+                    "SpinLock: the book's test, a guard's misuse refused, tryLock",
+                    Ch4_04_SpinLock::run),
+            new Example("ch5-01-mutex-channel", "messages",
+                    "step 1: a queue behind a lock, receivers waiting on a condition",
+                    Ch5_01_MutexChannel::run),
+            new Example("ch5-02-unchecked-one-shot", "",
+                    "step 2 and the book's test: an unchecked one-shot channel",
+                    Ch5_02_UncheckedOneShot::run),
+            new Example("ch5-03-checked-one-shot", "",
+                    "step 3: run-time checks refuse a second send or receive",
+                    Ch5_03_CheckedOneShot::run),
+            new Example("ch5-04-single-state-one-shot", "",
+                    "step 3 again with one state atomic instead of two flags",
+                    Ch5_04_SingleStateOneShot::run),
+            new Example("ch5-05-typed-one-shot", "",
+                    "step 4: a separate sender and receiver",
+                    Ch5_05_TypedOneShot::run),
+            new Example("ch5-06-borrowed-one-shot", "",
+                    "step 5: one channel split again for each message",
+                    Ch5_06_BorrowedOneShot::run),
+            new Example("ch5-07-blocking-one-shot", "",
+                    "step 6: the receiver sleeps until the sender wakes it",
+                    Ch5_07_BlockingOneShot::run),
+            new Example("ch5-08-one-shot", "",
+                    "OneShot: the book's test, a sender that gives up, timeouts, misuse",
+                    Ch5_08_OneShot::run),
+            new Example("ch5-09-channel", "messages",
+                    "Channel: three producers, three consumers, close and drain",
+                    Ch5_09_Channel::run),
+            new Example("ch6-01-basic-arc", "",
+                    "step 1 and the book's test: two handles, the value dropped once",
+                    Ch6_01_BasicArc::run),
+            new Example("ch6-02-weak-arc", "",
+                    "step 2 and the book's test: weak handles upgrade until the drop",
+                    Ch6_02_WeakArc::run),
+            new Example("ch6-03-optimized-arc", "",
+                    "step 3: one implicit weak count; getMut checks uniqueness",
+                    Ch6_03_OptimizedArc::run),
+            new Example("ch6-04-arc", "",
+                    "Arc and Weak: the book's test, misuse refused, waiting to be last",
+                    Ch6_04_Arc::run),
+            new Example("ch7-01-load-loop", "loads",
+                    "a loop of relaxed loads, alone",
+                    Ch7_01_LoadLoop::run),
+            new Example("ch7-02-load-while-loading", "loads",
+                    "the same while another thread loads the atomic",
+                    Ch7_02_LoadWhileLoading::run),
+            new Example("ch7-03-load-while-storing", "loads writer",
+                    "the same while another thread stores or compare-exchanges it",
+                    Ch7_03_LoadWhileStoring::run),
+            new Example("ch7-04-false-sharing", "loads layout",
+                    "three atomics in one cache line against three apart",
+                    Ch7_04_FalseSharing::run),
+            new Example("ch7-05-relaxed-lock", "increments",
+                    "a lock with relaxed orderings beside a correct one",
+                    Ch7_05_RelaxedLock::run),
+            new Example("ch8-01-futex", "speedup",
+                    "a thread sleeps in the Linux futex system call until woken",
+                    Ch8_01_Futex::run),
+            new Example("ch8-02-futex-shared", "role file",
+                    "the futex between two processes that map one file",
+                    Ch8_02_FutexShared::run),
+            new Example("ch9-01-mutex-uncontended", "iterations",
+                    "the book's timing: 5,000,000 lock/unlock on one thread, per mutex",
+                    Ch9_01_MutexUncontended::run),
+            new Example("ch9-02-mutex-contended", "iterations",
+                    "the same on four threads at once",
+                    Ch9_02_MutexContended::run),
+            new Example("ch9-03-condvar-steps", "speedup",
+                    "the book's condvar test on both steps: the waiter sleeps, not spins",
+                    Ch9_03_CondvarSteps::run),
+            new Example("ch9-05-rwlock-steps", "increments",
+                    "the reader-writer lock steps: readers share, writers exclude",
+                    Ch9_05_RwLockSteps::run),
+            new Example("ch9-06-rwlock", "",
+                    "RwLock: a waiting writer keeps new readers out; the ReadWriteLock view",
+                    Ch9_06_RwLock::run));
 
     private Examples() {
     }
@@ -196,7 +380,13 @@ public final class Examples {
         return run(found.get(), args.subList(1, args.size()), terminal);
     }
 
-    private static int run(Example example, List<String> arguments, Terminal terminal) {
+    /**
+     * Runs {@code example} with {@code arguments}, reporting a failure or unusable arguments on
+     * {@code terminal}'s error stream.
+     *
+     * @return the exit status: {@link #SUCCEEDED}, {@link #FAILED} or {@link #BAD_USAGE}
+     */
+    static int run(Example example, List<String> arguments, Terminal terminal) {
         PrintStream err = terminal.err();
         try {
             example.program().run(terminal, new Args(example.parameterNames(), arguments));

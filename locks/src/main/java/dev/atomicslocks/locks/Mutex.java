@@ -1,14 +1,6 @@
 package dev.atomicslocks.locks;
 
-import static dev.atomicslocks.basics.Ordering.ACQUIRE;
-import static dev.atomicslocks.basics.Ordering.RELAXED;
-import static dev.atomicslocks.basics.Ordering.RELEASE;
-
-import dev.atomicslocks.basics.AtomicU32;
-import dev.atomicslocks.basics.Atomics;
-import dev.atomicslocks.oswait.AtomicWait;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +29,11 @@ import org.jspecify.annotations.Nullable;
  * <h2>Limitations</h2>
  * <ul>
  *   <li>Not reentrant: a thread that locks a mutex it already holds waits for ever.
- *   <li>Not fair: a thread that arrives as the lock is released may take it before a thread
- *       that has been asleep, as in the book and in a non-fair {@code ReentrantLock}.
+ *   <li>Not fair, but free of starvation: a thread that arrives as the lock is released may
+ *       take it before a thread that has been asleep, as in the book and in a non-fair
+ *       {@code ReentrantLock}, which keeps the lock busy while the woken thread gets going.
+ *       A thread that has been waiting for more than about a millisecond, though, has the
+ *       lock handed to it by the next unlock, so newcomers cannot keep it out for long.
  *   <li>No poisoning: where Rust marks a mutex whose holder panicked, an exception here
  *       simply releases the lock as the try-with-resources block ends; the value may be left
  *       half-updated.
@@ -48,46 +43,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the type of the protected value
  */
-public final class Mutex<T extends @Nullable Object> {
+public final class Mutex<T extends @Nullable Object> extends MutexCore {
 
     /*
-     * The book's third mutex (chapter 9, "Optimizing Further"), with timed and interruptible
-     * forms and a checked guard.
-     *
-     * State (one AtomicU32, the word threads sleep on):
-     *   UNLOCKED  (0)  nobody holds the lock
-     *   LOCKED    (1)  held, and nobody has gone to sleep since it was taken
-     *   CONTENDED (2)  held, and a thread may be asleep waiting for it
-     *
-     * Locking: a compare-exchange from UNLOCKED to LOCKED takes a free lock (the fast path,
-     * no allocation besides the guard). Otherwise (lockContended) the thread spins, reading
-     * the state RELAXED, while it is LOCKED and for at most SPIN_LIMIT rounds, and tries the
-     * compare-exchange once more; then it swaps CONTENDED in and sleeps while the state is
-     * CONTENDED, until a swap finds UNLOCKED. That thread then holds the lock marked
-     * CONTENDED, since it cannot tell whether others still sleep.
-     *
-     * Unlocking swaps UNLOCKED in and wakes one sleeper if it took out CONTENDED.
-     *
-     * Orderings: every access that can take the lock is ACQUIRE and the unlock swap is
-     * RELEASE; they pair, so a critical section sees everything its predecessors wrote. The
-     * spin reads are RELAXED: they only decide whether to keep spinning.
-     *
-     * Giving up (a timeout or an interrupt) leaves the state CONTENDED if this thread set it.
-     * That is safe: the holder's unlock then wakes one sleeper or nobody, and a wake that was
-     * meant for this thread is not lost, because os-wait reports a wake that arrived together
-     * with a timeout or an interrupt as a wake, and the loop then tries the lock again.
-     *
-     * Who wakes whom: each unlock of a CONTENDED lock wakes one sleeper, which swaps
-     * CONTENDED in again, so the next unlock wakes the next one.
+     * The lock word and its algorithm are MutexCore's (its overview block says how it differs
+     * from the book's mutex_3); this class adds the value and the checked guard. The guard
+     * records the thread that locked, so a guard cannot be closed twice, used after closing,
+     * or used from another thread.
      */
 
-    private static final int UNLOCKED = 0;
-    private static final int LOCKED = 1;
-    private static final int CONTENDED = 2;
-    /** Spins before sleeping, the book's figure; chosen there, not measured here. */
-    static final int SPIN_LIMIT = 100;
-
-    private final AtomicU32 state = new AtomicU32(UNLOCKED);
     /** Read and written only by the thread that holds the lock. */
     private T value;
 
@@ -102,7 +66,7 @@ public final class Mutex<T extends @Nullable Object> {
      */
     public Guard<T> lock() {
         if (!tryAcquire()) {
-            lockContended();
+            acquireUninterruptibly(false);
         }
         return new Guard<>(this, Thread.currentThread());
     }
@@ -118,7 +82,7 @@ public final class Mutex<T extends @Nullable Object> {
             throw new InterruptedException();
         }
         if (!tryAcquire()) {
-            lockContendedInterruptibly();
+            acquire(Wait.INTERRUPTIBLE, 0, false);
         }
         return new Guard<>(this, Thread.currentThread());
     }
@@ -150,10 +114,7 @@ public final class Mutex<T extends @Nullable Object> {
         if (tryAcquire()) {
             return new Guard<>(this, Thread.currentThread());
         }
-        // convert() saturates; a negative timeout is clamped to zero, since now +
-        // Long.MIN_VALUE would wrap into the future. Deadlines are compared by subtraction.
-        long deadline = System.nanoTime() + Math.max(0, TimeUnit.NANOSECONDS.convert(timeout));
-        if (!lockContendedUntil(deadline)) {
+        if (!acquire(Wait.TIMED, deadlineAfter(timeout), false)) {
             return null;
         }
         return new Guard<>(this, Thread.currentThread());
@@ -164,77 +125,19 @@ public final class Mutex<T extends @Nullable Object> {
      * whether to lock (the answer may be stale by the time it is used).
      */
     public boolean isLocked() {
-        return state.load(RELAXED) != UNLOCKED;
+        return isHeld();
     }
 
-    /** {@code Mutex[unlocked]}, {@code Mutex[locked]} or {@code Mutex[locked, contended]}. */
+    /**
+     * {@code Mutex[unlocked]}, {@code Mutex[locked]}, or {@code Mutex[locked, contended]} when
+     * threads may be waiting for it.
+     */
     @Override
     public String toString() {
-        return switch (state.load(RELAXED)) {
-            case UNLOCKED -> "Mutex[unlocked]";
-            case LOCKED -> "Mutex[locked]";
-            default -> "Mutex[locked, contended]";
-        };
-    }
-
-    private boolean tryAcquire() {
-        // ACQUIRE: pairs with the RELEASE swap in unlock.
-        return state.compareExchange(UNLOCKED, LOCKED, ACQUIRE, RELAXED) == UNLOCKED;
-    }
-
-    /** Spins briefly while an uncontended owner holds the lock; true if it was then taken. */
-    private boolean spinThenTryAcquire() {
-        int spins = 0;
-        // RELAXED: only deciding whether to keep spinning; the compare-exchange decides.
-        while (state.load(RELAXED) == LOCKED && spins < SPIN_LIMIT) {
-            spins++;
-            Atomics.spinLoop();
+        if (!isHeld()) {
+            return "Mutex[unlocked]";
         }
-        return tryAcquire();
-    }
-
-    /** Marks the lock contended; true if that took it (the swap found it free). */
-    private boolean acquireContended() {
-        // ACQUIRE: pairs with the RELEASE swap in unlock.
-        return state.swap(CONTENDED, ACQUIRE) == UNLOCKED;
-    }
-
-    private void lockContended() {
-        if (spinThenTryAcquire()) {
-            return;
-        }
-        while (!acquireContended()) {
-            AtomicWait.wait(state, CONTENDED);
-        }
-    }
-
-    private void lockContendedInterruptibly() throws InterruptedException {
-        if (spinThenTryAcquire()) {
-            return;
-        }
-        while (!acquireContended()) {
-            AtomicWait.waitInterruptibly(state, CONTENDED);
-        }
-    }
-
-    private boolean lockContendedUntil(long deadline) throws InterruptedException {
-        if (spinThenTryAcquire()) {
-            return true;
-        }
-        while (!acquireContended()) {
-            if (deadline - System.nanoTime() <= 0) {
-                return false;
-            }
-            AtomicWait.waitUntil(state, CONTENDED, deadline);
-        }
-        return true;
-    }
-
-    private void unlock() {
-        // RELEASE: publishes the critical section to the next thread that locks.
-        if (state.swap(UNLOCKED, RELEASE) == CONTENDED) {
-            AtomicWait.wakeOne(state);
-        }
+        return isContended() ? "Mutex[locked, contended]" : "Mutex[locked]";
     }
 
     /**
@@ -277,7 +180,20 @@ public final class Mutex<T extends @Nullable Object> {
         public void close() {
             checkUsable("close");
             closed = true;
-            mutex.unlock();
+            mutex.release();
+        }
+
+        /** The mutex this guard holds, for a condition variable to unlock and lock again. */
+        Mutex<T> mutex() {
+            return mutex;
+        }
+
+        /**
+         * Checks that the calling thread may use this guard for {@code operation}: it is the
+         * thread that locked, and the guard is still open.
+         */
+        void checkHeld(String operation) {
+            checkUsable(operation);
         }
 
         private void checkUsable(String operation) {

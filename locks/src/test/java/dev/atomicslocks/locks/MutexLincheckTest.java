@@ -1,7 +1,6 @@
 package dev.atomicslocks.locks;
 
 import java.util.concurrent.TimeUnit;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,7 +38,7 @@ public final class MutexLincheckTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void counter_underModelChecking_isLinearizable() {
-        new ModelCheckingOptions().iterations(20).invocationsPerIteration(1000)
+        LincheckSetup.modelChecking()
                 .check(MutexLincheckTest.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.atomicslocks.locks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atomicslocks.basics.Ordering;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,10 @@ final class MutexTest {
 
     /** How many times a waiting thread's state is sampled; each sample is 1 ms apart. */
     private static final int STATE_SAMPLES = 20;
+    /** Rounds of the hand-off test; a round is lost only if the waiter wins a race. */
+    private static final int HANDOFF_ATTEMPTS = 20;
+    /** How long the hand-off test waits for the claim: a liveness bound, not a speed. */
+    private static final Duration CLAIM_PATIENCE = Duration.ofSeconds(10);
 
     // A guard reads and replaces the value, and the next holder sees the replacement.
     @Test
@@ -283,6 +288,64 @@ final class MutexTest {
         held.close();
         waiter.join();
         assertThat(mutex).hasToString("Mutex[unlocked]");
+    }
+
+    // A thread that has slept on the lock longer than the hand-off threshold, and loses it
+    // again to a barging thread, has it handed over by the next unlock: the unlocking
+    // thread, trying again at once, finds it taken, and the waiter sees its last write.
+    @Test
+    void lock_afterWaitingTooLong_isHandedTheLockByTheNextUnlock() throws Exception {
+        for (int attempt = 1; attempt <= HANDOFF_ATTEMPTS; attempt++) {
+            Mutex<Integer> mutex = new Mutex<>(0);
+            CompletableFuture<Integer> waiterSaw = new CompletableFuture<>();
+            var held = mutex.lock();
+            Thread waiter = Thread.ofPlatform().start(() -> {
+                try (var guard = mutex.lock()) {
+                    waiterSaw.complete(guard.get());
+                }
+            });
+            awaitContended(mutex);
+            awaitWaiting(waiter);
+            Thread.sleep(Duration.ofNanos(2 * MutexCore.HANDOFF_AFTER_NANOS));
+
+            // Unlock, which wakes the waiter, and barge back in before it runs.
+            held.close();
+            var barged = mutex.tryLock();
+            if (barged == null) {
+                // The waiter was quicker this time: no starvation to cure. Try again.
+                assertThat(waiterSaw.get()).isZero();
+                waiter.join();
+                continue;
+            }
+            long patience = System.nanoTime() + CLAIM_PATIENCE.toNanos();
+            while (!isHandoffClaimed(mutex) && !waiterSaw.isDone()
+                    && System.nanoTime() - patience < 0) {
+                Thread.sleep(1);
+            }
+            if (waiterSaw.isDone()) {
+                // The waiter took the lock and let it go before the barging thread came.
+                barged.close();
+                waiter.join();
+                continue;
+            }
+            assertThat(isHandoffClaimed(mutex)).as("a hand-off claimed by the starved waiter")
+                    .isTrue();
+
+            barged.set(7);
+            barged.close();
+            var again = mutex.tryLock();
+
+            assertThat(again).as("the lock, retried right after the unlock").isNull();
+            assertThat(waiterSaw.get()).as("what the waiter saw").isEqualTo(7);
+            waiter.join();
+            assertThat(mutex.isLocked()).isFalse();
+            return;
+        }
+        throw new AssertionError("the waiter always took the lock before the barging thread");
+    }
+
+    private static boolean isHandoffClaimed(Mutex<?> mutex) {
+        return MutexCore.isHandoffClaimed(mutex.state.load(Ordering.RELAXED));
     }
 
     /** Waits until another thread has marked the mutex contended, on its way to sleep. */

@@ -113,4 +113,65 @@ public final class AtomicWait {
         Objects.requireNonNull(atomic, "atomic");
         return ParkingLot.wake(atomic, Integer.MAX_VALUE);
     }
+
+    /**
+     * Moves up to {@code count} threads waiting on {@code from} so that they wait on
+     * {@code to} instead, without waking them, provided that {@code to} still holds
+     * {@code toExpected}: the requeue of chapter 8 ({@code FUTEX_CMP_REQUEUE} on Linux, which
+     * compares {@code from} where this compares {@code to}). A condition variable uses it to
+     * move its waiters onto a held mutex, whose unlock then wakes them one at a time instead
+     * of all of them waking to fight for the lock.
+     *
+     * <p>The check of {@code to} and the move are atomic with respect to waits and wakes on
+     * {@code to}: a thread that changes {@code to} and then wakes it either makes this call
+     * move nobody, or finds the moved threads. Moved threads keep their order and queue
+     * behind the threads already waiting on {@code to}; a later wake of {@code to} wakes them,
+     * and each then returns from the wait it called on {@code from}. Call it after changing
+     * {@code from}, as for a wake.
+     *
+     * <p>A moved thread counts as woken: if its timeout passes or (in an interruptible wait)
+     * it is interrupted while it waits on {@code to}, it stops waiting and returns as woken,
+     * {@code true} from a timed wait, with its interrupt status set.
+     *
+     * @return the number of threads moved; 0, without looking at {@code to}, if nobody waits
+     *     on {@code from}; or -1 if {@code to} did not hold {@code toExpected}, in which case
+     *     nobody was moved
+     * @throws IllegalArgumentException if {@code from} and {@code to} are the same atomic, or
+     *     {@code count} is negative
+     */
+    public static int requeue(AtomicU32 from, AtomicU32 to, int toExpected, int count) {
+        checkRequeue(from, to, count, "count");
+        return ParkingLot.requeue(from, to, toExpected, count);
+    }
+
+    /**
+     * Wakes up to {@code wakeCount} threads waiting on {@code from}, longest waiting first, and
+     * moves up to {@code requeueCount} of the others to wait on {@code to} instead
+     * ({@code FUTEX_REQUEUE}). A woken thread returns only after the others have been moved,
+     * so a woken thread that goes on to wake {@code to} finds them. Moved threads behave as
+     * described at {@link #requeue}. Call it after changing {@code from}.
+     *
+     * @return the number of threads woken plus the number moved
+     * @throws IllegalArgumentException if {@code from} and {@code to} are the same atomic, or
+     *     a count is negative
+     */
+    public static int wakeAndRequeue(AtomicU32 from, int wakeCount, AtomicU32 to,
+            int requeueCount) {
+        checkRequeue(from, to, requeueCount, "requeueCount");
+        if (wakeCount < 0) {
+            throw new IllegalArgumentException("wakeCount must not be negative: " + wakeCount);
+        }
+        return ParkingLot.wakeAndRequeue(from, wakeCount, to, requeueCount);
+    }
+
+    private static void checkRequeue(AtomicU32 from, AtomicU32 to, int count, String name) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from == to) {
+            throw new IllegalArgumentException("cannot requeue waiters of an atomic onto itself");
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException(name + " must not be negative: " + count);
+        }
+    }
 }

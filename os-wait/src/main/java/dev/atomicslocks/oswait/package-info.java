@@ -5,7 +5,11 @@
  * {@link dev.atomicslocks.oswait.AtomicWait#wakeAll wakeAll} wake the threads that wait on it.
  * They mirror the {@code atomic-wait} crate that the book's code uses (Linux's futex, Windows'
  * {@code WaitOnAddress}, macOS's {@code __ulock}), in a portable form for atomics in the Java
- * heap.
+ * heap. {@link dev.atomicslocks.oswait.AtomicWait#requeue requeue} and
+ * {@link dev.atomicslocks.oswait.AtomicWait#wakeAndRequeue wakeAndRequeue} move waiters from
+ * one atomic to another without waking them, as Linux's {@code FUTEX_CMP_REQUEUE} and
+ * {@code FUTEX_REQUEUE} do: a condition variable moves its waiters onto a held mutex, whose
+ * unlocks then wake them one at a time.
  *
  * <h2>The contract</h2>
  * <ul>
@@ -21,6 +25,14 @@
  *       without spinning; {@code waitInterruptibly}, {@code waitFor} and {@code waitUntil}
  *       throw {@link java.lang.InterruptedException} and clear the status, as the JDK's
  *       blocking methods do.
+ *   <li>Requeue: a moved thread keeps waiting, now on the target atomic, behind the threads
+ *       already waiting there, and returns from its original wait when a wake of the target
+ *       reaches it. The gated {@code requeue} checks the target's value atomically with the
+ *       move, as a wait checks its atomic, so a thread that changes the target and then wakes
+ *       it either makes the move fail or wakes the moved threads. A moved thread counts as
+ *       woken: a timeout or (in an interruptible wait) an interrupt while it waits on the
+ *       target ends the wait as a wake ({@code true} from a timed wait, the interrupt status
+ *       kept).
  *   <li>Virtual threads: waiting parks the thread, so a virtual thread unmounts from its
  *       carrier.
  *   <li>Cost: a wake with nobody waiting on the atomic (or on any other atomic that shares its
@@ -61,6 +73,8 @@
  *
  * <h2>Limitations</h2>
  * <ul>
+ *   <li>Requeueing is for the portable lot only: {@code FutexWord} has no requeue, and a
+ *       thread cannot be moved between an {@code AtomicU32} and a {@code FutexWord}.
  *   <li>A wake with nobody waiting costs a full fence (a locked instruction on x86), not just a
  *       read: the caller may have changed the atomic with a {@code RELEASE} store, and without
  *       the fence that store and the wake's read of the waiter count could pass each other, so

@@ -28,8 +28,8 @@ public final class Ch1_14_ThreadBuilder {
     public static void run(Terminal terminal, Args args) throws InterruptedException {
         PrintStream out = terminal.out();
         Thread.Builder builder = Thread.ofPlatform().name("worker-", 0).stackSize(STACK_BYTES);
-        Runnable greet =
-                () -> out.println("Hello from the thread named " + Thread.currentThread().getName());
+        Runnable greet = () -> out.println(
+                "Hello from the thread named " + Thread.currentThread().getName());
 
         Thread first = builder.start(greet);
         Thread second = builder.start(greet);

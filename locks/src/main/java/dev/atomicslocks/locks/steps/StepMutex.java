@@ -47,6 +47,11 @@ public abstract sealed class StepMutex<T extends @Nullable Object>
             this.mutex = mutex;
         }
 
+        /** The mutex this guard holds, for the condvar steps to unlock and lock it again. */
+        StepMutex<T> mutex() {
+            return mutex;
+        }
+
         /** The protected value. */
         public T get() {
             return mutex.value;
