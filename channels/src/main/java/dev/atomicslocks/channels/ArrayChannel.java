@@ -40,33 +40,82 @@ final class ArrayChannel<T> extends QueueChannel<T> {
      * at h yet; if the tail is h the channel is empty (and drained, if closed), otherwise a
      * sender has claimed h and is storing, so spin. Any other stamp: another receiver took h.
      *
+     * Layout (measured, see the benchmarks README). A slot is a small object holding its
+     * stamp and its message together, so that handing a message over moves one cache line
+     * instead of two (a stamp array and a message array). And slot objects of consecutive
+     * positions are not neighbours: position index i lives at ring[spread(i)], which is
+     * SPREAD entries after the one of i - 1 (for rings of at least 2 * SPREAD slots), and the
+     * slot objects were allocated in ring order, so two threads working on neighbouring
+     * positions (a sender just behind a receiver, or two senders) do not write the same cache
+     * line. That removed a slow mode of the two-to-two benchmark, where two senders or two
+     * receivers ran at once and bounced each other's lines.
+     *
      * Orderings: the stamps are read with ACQUIRE and written with RELEASE, pairing with each
      * other; they publish the slot contents both ways (the message to the receiver, the empty
-     * slot to the next lap's sender), so the slot itself is read and written plain. The
+     * slot to the next lap's sender), so the message field is read and written plain. The
      * compare-exchanges and the full/empty checks of the head and tail are volatile, for the
      * sleeping protocol of QueueChannel.
      */
 
     /** The largest capacity: slots are array elements, and the lap size a power of two. */
     static final int MAX_CAPACITY = 1 << 30;
+    /** Ring entries between two consecutive positions; a power of two. Chosen, then measured. */
+    static final int SPREAD = 32;
+    private static final int SPREAD_SHIFT = Integer.numberOfTrailingZeros(SPREAD);
 
-    private static final VarHandle STAMP = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle STAMP;
+
+    static {
+        try {
+            STAMP = MethodHandles.lookup().findVarHandle(Slot.class, "stamp", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final int capacity;
     private final long lapSize;
-    private final long[] stamps;
-    /** Read and written plain; the stamps order every access (see the overview). */
-    private final @Nullable Object[] slots;
+    /** The slots, in spread order; entries no index maps to share one unused slot. */
+    private final Slot[] ring;
+    /** Rows of the spread ring less one (0: too small to spread), and their log. */
+    private final int rowMask;
+    private final int rowShift;
 
     ArrayChannel(int capacity) {
         this.capacity = capacity;
         // At least 2: with a lap of 1, "full at p" and "free for p + 1" would be one stamp.
         this.lapSize = Math.max(2, Long.highestOneBit(capacity * 2L - 1));
-        this.stamps = new long[capacity];
-        this.slots = new Object[capacity];
-        for (int index = 0; index < capacity; index++) {
-            stamps[index] = index;
+        int entries = (int) lapSize;
+        int rows = entries >= 2 * SPREAD ? entries / SPREAD : 1;
+        this.rowMask = rows - 1;
+        this.rowShift = Integer.numberOfTrailingZeros(rows);
+        this.ring = new Slot[entries];
+        Slot unused = new Slot(-1);
+        for (int entry = 0; entry < entries; entry++) {
+            ring[entry] = unused;
         }
+        // In ring order, so that the objects of consecutive positions lie apart in memory.
+        boolean[] used = new boolean[entries];
+        for (int index = 0; index < capacity; index++) {
+            used[spread(index)] = true;
+        }
+        for (int entry = 0; entry < entries; entry++) {
+            if (used[entry]) {
+                ring[entry] = new Slot(unspread(entry));
+            }
+        }
+    }
+
+    /** The ring entry of the slot with index {@code index}. */
+    private int spread(long index) {
+        int i = (int) (index & (lapSize - 1));
+        return rowMask == 0 ? i : ((i & rowMask) << SPREAD_SHIFT) | (i >>> rowShift);
+    }
+
+    /** The index whose slot is at ring entry {@code entry}; the inverse of spread. */
+    private int unspread(int entry) {
+        return rowMask == 0 ? entry : ((entry & (SPREAD - 1)) << rowShift)
+                | (entry >>> SPREAD_SHIFT);
     }
 
     /** The position after {@code position}. */
@@ -82,13 +131,13 @@ final class ArrayChannel<T> extends QueueChannel<T> {
             if (isClosed(tail)) {
                 return CLOSED;
             }
-            int index = (int) (tail & (lapSize - 1));
+            Slot slot = ring[spread(tail)];
             // ACQUIRE: pairs with the RELEASE stamp of the receiver that emptied the slot.
-            long stamp = (long) STAMP.getAcquire(stamps, index);
+            long stamp = (long) STAMP.getAcquire(slot);
             if (stamp == tail) {
                 long found = compareExchangeTail(tail, next(tail));
                 if (found == tail) {
-                    fill(index, tail, message);
+                    fill(slot, tail, message);
                     return SENT;
                 }
                 tail = found;
@@ -104,12 +153,12 @@ final class ArrayChannel<T> extends QueueChannel<T> {
         }
     }
 
-    private void fill(int index, long position, T message) {
+    private void fill(Slot slot, long position, T message) {
         // Right after the volatile compare-exchange that claimed the position.
         boolean wake = receiversMaySleep();
-        slots[index] = message;
+        slot.message = message;
         // RELEASE: publishes the message to the receiver's ACQUIRE read of the stamp.
-        STAMP.setRelease(stamps, index, position + 1);
+        STAMP.setRelease(slot, position + 1);
         if (wake) {
             wakeReceiver();
         }
@@ -119,13 +168,13 @@ final class ArrayChannel<T> extends QueueChannel<T> {
     Object poll() {
         long head = head();
         for (int round = 0; ; round++) {
-            int index = (int) (head & (lapSize - 1));
+            Slot slot = ring[spread(head)];
             // ACQUIRE: pairs with the RELEASE stamp of the sender that filled the slot.
-            long stamp = (long) STAMP.getAcquire(stamps, index);
+            long stamp = (long) STAMP.getAcquire(slot);
             if (stamp == head + 1) {
                 long found = compareExchangeHead(head, next(head));
                 if (found == head) {
-                    return empty(index, head);
+                    return empty(slot, head);
                 }
                 head = found;
                 backOff(round);
@@ -143,13 +192,13 @@ final class ArrayChannel<T> extends QueueChannel<T> {
         }
     }
 
-    private Object empty(int index, long position) {
+    private Object empty(Slot slot, long position) {
         // Right after the volatile compare-exchange that claimed the message.
         boolean wake = sendersMaySleep();
-        Object message = Objects.requireNonNull(slots[index]);
-        slots[index] = null;
+        Object message = Objects.requireNonNull(slot.message);
+        slot.message = null;
         // RELEASE: hands the empty slot to the sender of the next lap.
-        STAMP.setRelease(stamps, index, position + lapSize);
+        STAMP.setRelease(slot, position + lapSize);
         if (wake) {
             wakeSender();
         }
@@ -172,5 +221,18 @@ final class ArrayChannel<T> extends QueueChannel<T> {
     public String toString() {
         return "Channel[bounded " + capacity + ", " + size() + " queued, "
                 + (isClosed() ? "closed" : "open") + "]";
+    }
+
+    /** One slot of the ring: whose turn it is, and the message while it holds one. */
+    private static final class Slot {
+        /** Reached through STAMP; see the overview for its values. */
+        @SuppressWarnings("UnusedVariable") // read and written through STAMP
+        private long stamp;
+        /** Read and written plain; the stamp orders every access. */
+        @Nullable Object message;
+
+        Slot(long stamp) {
+            this.stamp = stamp;
+        }
     }
 }

@@ -46,7 +46,9 @@ import org.jspecify.annotations.Nullable;
  *       up, for that moment, the one operation that needs that slot next, which spins and then
  *       yields until it can go on; so does every bounded array channel of this design.
  *   <li>Not fair: a thread that arrives while others sleep may go first.
- *   <li>The unbounded channel allocates a segment of 64 slots for every 64 messages; a
+ *   <li>A bounded channel allocates its whole ring up front: one small object of about 24
+ *       bytes and one reference per slot, so a capacity of a million costs about 28 MB.
+ *   <li>The unbounded channel allocates a segment of 256 slots for every 256 messages; a
  *       blocking wait allocates a small node in {@code os-wait}; the rendezvous channel
  *       allocates a node for every send or receive that has to wait, and guards its queues of
  *       waiting threads with a {@link java.util.concurrent.locks.ReentrantLock}.

@@ -21,6 +21,8 @@ final class LinkedChannel<T> extends QueueChannel<T> {
      * Slots: null until the message of the position is stored with RELEASE (messages are
      * never null, so the message itself says the slot is filled), and null again once a
      * receiver has taken it (only to let the garbage collector free the message early).
+     * Within a segment, the slots of consecutive positions are SPREAD entries apart (see
+     * spread()), for the reason the bounded channel spreads its ring.
      *
      * Sending at tail position t: find the segment numbered t / SEGMENT_SIZE, starting from
      * tailSegment and creating the next segment if nobody has yet (whoever gets there first,
@@ -45,9 +47,12 @@ final class LinkedChannel<T> extends QueueChannel<T> {
      */
 
     /** Slots per segment; a power of two. Chosen, not measured: larger means fewer links. */
-    static final int SEGMENT_SIZE = 64;
+    static final int SEGMENT_SIZE = 256;
     private static final int SEGMENT_SHIFT = Integer.numberOfTrailingZeros(SEGMENT_SIZE);
     private static final long SLOT_MASK = SEGMENT_SIZE - 1;
+    /** Array entries between the slots of consecutive positions: 128 bytes of references. */
+    private static final int SPREAD = 32;
+    private static final int ROWS = SEGMENT_SIZE / SPREAD;
 
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
     private static final VarHandle HEAD_SEGMENT;
@@ -91,7 +96,7 @@ final class LinkedChannel<T> extends QueueChannel<T> {
                 continue;
             }
             if (segment.number == number && compareExchangeTail(tail, tail + 1) == tail) {
-                fill(segment, (int) (tail & SLOT_MASK), message);
+                fill(segment, spread(tail), message);
                 return SENT;
             }
             // Another sender took the position (or the tail read was stale).
@@ -129,7 +134,7 @@ final class LinkedChannel<T> extends QueueChannel<T> {
                 continue;
             }
             if (segment.number == number) {
-                int index = (int) (head & SLOT_MASK);
+                int index = spread(head);
                 // ACQUIRE: pairs with the sender's RELEASE store of the message.
                 Object message = SLOT.getAcquire(segment.slots, index);
                 if (message != null) {
@@ -148,6 +153,15 @@ final class LinkedChannel<T> extends QueueChannel<T> {
             // A sender is storing, another receiver took the position, or the read was stale.
             backOff(round);
         }
+    }
+
+    /**
+     * The array entry of the position's slot: consecutive positions are SPREAD entries
+     * apart, so that threads on neighbouring positions do not write one cache line.
+     */
+    private static int spread(long position) {
+        int index = (int) (position & SLOT_MASK);
+        return (index % ROWS) * SPREAD + index / ROWS;
     }
 
     @Override

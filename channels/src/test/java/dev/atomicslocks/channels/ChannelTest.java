@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What only the channels do, beyond the contract they share with the queues: closing, the
@@ -39,6 +40,7 @@ final class ChannelTest {
     private static final int ITERATED_MESSAGES = 5_000;
     private static final int ITERATING_CONSUMERS = 3;
     private static final int WAITING_THREADS = 3;
+    private static final int LAPS = 5;
 
     static Stream<Named<Supplier<Channel<Integer>>>> channels() {
         return Stream.of(
@@ -379,22 +381,26 @@ final class ChannelTest {
         assertThat(channel.tryReceive()).isNull();
     }
 
-    // A bounded channel of a capacity that is not a power of two wraps around correctly.
-    @Test
-    void bounded_capacityNotAPowerOfTwo_wrapsAroundInOrder() {
-        Channel<Integer> channel = Channel.bounded(3);
-        for (int lap = 0; lap < 5; lap++) {
-            for (int i = 0; i < 3; i++) {
-                assertThat(channel.trySend(lap * 3 + i)).as("lap %d, send %d", lap, i).isTrue();
+    // A bounded channel wraps around its ring correctly, lap after lap, whether its capacity
+    // is a power of two or not, small or large enough to spread its slots.
+    @ParameterizedTest
+    @ValueSource(ints = {3, 100, 1024})
+    void bounded_lapAfterLap_keepsOrderAndCapacity(int capacity) {
+        Channel<Integer> channel = Channel.bounded(capacity);
+        for (int lap = 0; lap < LAPS; lap++) {
+            for (int i = 0; i < capacity; i++) {
+                assertThat(channel.trySend(lap * capacity + i)).as("lap %d, send %d", lap, i)
+                        .isTrue();
             }
             assertThat(channel.trySend(-1)).as("lap %d, full", lap).isFalse();
-            assertThat(channel).hasToString("Channel[bounded 3, 3 queued, open]");
-            for (int i = 0; i < 3; i++) {
+            assertThat(channel).hasToString("Channel[bounded " + capacity + ", " + capacity
+                    + " queued, open]");
+            for (int i = 0; i < capacity; i++) {
                 assertThat(channel.tryReceive()).as("lap %d, receive %d", lap, i)
-                        .isEqualTo(lap * 3 + i);
+                        .isEqualTo(lap * capacity + i);
             }
         }
-        assertThat(channel).hasToString("Channel[bounded 3, 0 queued, open]");
+        assertThat(channel).hasToString("Channel[bounded " + capacity + ", 0 queued, open]");
     }
 
     /** Checks that every receive form reports the channel closed and drained. */

@@ -54,6 +54,7 @@ interface ChannelUnderTest {
                 Named.of("Channel.bounded(1)", () -> new OfChannel(Channel.bounded(1), 1)),
                 Named.of("Channel.bounded(3)", () -> new OfChannel(Channel.bounded(3), 3)),
                 Named.of("Channel.bounded(16)", () -> new OfChannel(Channel.bounded(16), 16)),
+                Named.of("Channel.bounded(100)", () -> new OfChannel(Channel.bounded(100), 100)),
                 Named.of("Channel.bounded(0)", () -> new OfChannel(Channel.bounded(0), 0)),
                 Named.of("Channel.unbounded()",
                         () -> new OfChannel(Channel.unbounded(), UNBOUNDED)),
