@@ -4,15 +4,16 @@ import dev.atomicslocks.locks.steps.Mutex1;
 import dev.atomicslocks.locks.steps.Mutex2;
 import dev.atomicslocks.locks.steps.Mutex3;
 import dev.atomicslocks.locks.steps.StepMutex;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 
 /**
- * Every mutex of the module, and {@code ReentrantLock} as the reference, behind one interface:
- * a counter that only a critical section reads and writes. The conformance tests run against
- * each of them.
+ * Every mutex of the module (the steps, Mutex and the MutexLock view), and
+ * {@code ReentrantLock} as the reference, behind one interface: a counter that only a critical
+ * section reads and writes. The conformance tests run against each of them.
  */
 interface CounterLock {
 
@@ -26,7 +27,8 @@ interface CounterLock {
                 Named.of("Mutex2", () -> new Step(new Mutex2<>(new int[1]))),
                 Named.of("Mutex3", () -> new Step(new Mutex3<>(new int[1]))),
                 Named.of("Mutex", Public::new),
-                Named.of("ReentrantLock", Reference::new));
+                Named.of("MutexLock", () -> new View(new MutexLock())),
+                Named.of("ReentrantLock", () -> new View(new ReentrantLock())));
     }
 
     /** A book step. */
@@ -59,11 +61,15 @@ interface CounterLock {
         }
     }
 
-    /** ReentrantLock, the reference every mutex must behave like. */
-    final class Reference implements CounterLock {
-        private final ReentrantLock lock = new ReentrantLock();
+    /** A Lock: the MutexLock view, or ReentrantLock, the reference every mutex must match. */
+    final class View implements CounterLock {
+        private final Lock lock;
         /** Guarded by {@link #lock}. */
         private int counter;
+
+        View(Lock lock) {
+            this.lock = lock;
+        }
 
         @Override
         public int getAndIncrement() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What every mutex step of chapter 9, the public Mutex and ReentrantLock all do. */
+/** What every mutex step of chapter 9, the public Mutex, MutexLock and ReentrantLock all do. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 final class MutexConformanceTest {
 
