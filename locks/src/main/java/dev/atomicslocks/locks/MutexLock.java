@@ -261,7 +261,11 @@ public final class MutexLock extends MutexCore implements Lock {
         @SuppressWarnings({"WaitNotInLoop", "JavaUtilDate"}) // Condition's own signature
         public boolean awaitUntil(Date deadline) throws InterruptedException {
             Objects.requireNonNull(deadline, "deadline");
-            long millis = deadline.getTime() - System.currentTimeMillis();
+            // Compared before subtracting: a deadline near Long.MIN_VALUE would wrap into a
+            // wait of centuries. A later deadline minus a positive now cannot wrap.
+            long end = deadline.getTime();
+            long now = System.currentTimeMillis();
+            long millis = end <= now ? 0 : end - now;
             return awaitFor(TimeUnit.MILLISECONDS.toNanos(millis));
         }
 

@@ -48,11 +48,13 @@ import org.openjdk.jcstress.annotations.State;
  *   <li>{@code AwaitUninterruptiblySignalHeld}: {@code TERMINATED} 2,347.
  *   <li>{@code AwaitUninterruptiblySignalReleased}: {@code TERMINATED} 2,274.
  *   <li>{@code AwaitWhileSignalHeld}: {@code TERMINATED} 2,064.
+ *   <li>{@code AwaitWhileUninterruptiblySignalReleased}: {@code TERMINATED} 1,908.
  *   <li>{@code CounterAfterUnlockMutant}: {@code STALE} 4, {@code TERMINATED} 4.
  *   <li>{@code HandMadeRequeue}: {@code TERMINATED} 2,001.
  *   <li>{@code RequeueWithoutMarkMutant}: {@code STALE} 4, {@code TERMINATED} 2.
  *   <li>{@code TimedAwaitSignalHeld}: {@code TERMINATED} 2,290.
  *   <li>{@code TimedAwaitSignalReleased}: {@code TERMINATED} 2,314.
+ *   <li>{@code TimedAwaitWhileSignalHeld}: {@code TERMINATED} 2,285.
  *   <li>{@code ViewAwaitSignalHeld}: {@code TERMINATED} 2,071.
  * </ul>
  *
@@ -202,6 +204,49 @@ public final class Ch9_CondvarWakeTermination {
         @Actor
         public void waiter() {
             flagged.awaitFlag(WaitForm.WHILE);
+        }
+
+        @Signal
+        public void signaller() {
+            flagged.setFlag(SignalForm.ONE_HELD);
+        }
+    }
+
+    /**
+     * {@code awaitWhileUninterruptibly} against {@code signal} after the unlock (a direct wake).
+     */
+    @JCStressTest(Mode.Termination)
+    @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the waiter saw the change")
+    @Outcome(id = "STALE", expect = FORBIDDEN, desc = "the signal was lost")
+    @State
+    public static class AwaitWhileUninterruptiblySignalReleased {
+        private final Flagged flagged = new Flagged();
+
+        @Actor
+        public void waiter() {
+            flagged.awaitFlag(WaitForm.WHILE_UNINTERRUPTIBLY);
+        }
+
+        @Signal
+        public void signaller() {
+            flagged.setFlag(SignalForm.ONE_RELEASED);
+        }
+    }
+
+    /**
+     * A timed {@code awaitWhile} that outlasts any run against {@code signal} with the mutex
+     * held (the requeue onto the mutex).
+     */
+    @JCStressTest(Mode.Termination)
+    @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the waiter saw the change")
+    @Outcome(id = "STALE", expect = FORBIDDEN, desc = "the signal was lost")
+    @State
+    public static class TimedAwaitWhileSignalHeld {
+        private final Flagged flagged = new Flagged();
+
+        @Actor
+        public void waiter() {
+            flagged.awaitFlag(WaitForm.WHILE_TIMED);
         }
 
         @Signal
@@ -377,7 +422,9 @@ public final class Ch9_CondvarWakeTermination {
         AWAIT,
         UNINTERRUPTIBLY,
         TIMED,
-        WHILE
+        WHILE,
+        WHILE_UNINTERRUPTIBLY,
+        WHILE_TIMED
     }
 
     /** How the signaller of a {@link Flagged} signals. */
@@ -400,9 +447,24 @@ public final class Ch9_CondvarWakeTermination {
         void awaitFlag(WaitForm wait) {
             Delays.randomDelay();
             try (var guard = mutex.lock()) {
-                if (wait == WaitForm.WHILE) {
-                    changed.awaitWhile(guard, flag -> !flag[0]);
-                    return;
+                switch (wait) {
+                    case WHILE -> {
+                        changed.awaitWhile(guard, flag -> !flag[0]);
+                        return;
+                    }
+                    case WHILE_UNINTERRUPTIBLY -> {
+                        changed.awaitWhileUninterruptibly(guard, flag -> !flag[0]);
+                        return;
+                    }
+                    case WHILE_TIMED -> {
+                        if (!changed.awaitWhile(guard, flag -> !flag[0], FOREVER)) {
+                            throw new IllegalStateException("a wait of a day ran out");
+                        }
+                        return;
+                    }
+                    default -> {
+                        // The plain forms, each in the loop below.
+                    }
                 }
                 while (!guard.get()[0]) {
                     switch (wait) {
