@@ -1,6 +1,8 @@
 /**
  * JMH benchmarks of {@code dev.atomicslocks.locks}, beside {@code ReentrantLock} in the same
- * run: {@link dev.atomicslocks.benchmarks.locks.MutexBenchmark}, chapter 9's measurements.
+ * run: {@link dev.atomicslocks.benchmarks.locks.MutexBenchmark}, chapter 9's measurements,
+ * and {@link dev.atomicslocks.benchmarks.locks.CondvarBenchmark}, condition variable
+ * ping-pong.
  */
 @NullMarked
 package dev.atomicslocks.benchmarks.locks;
