@@ -29,9 +29,10 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * the rendezvous channel a thread's own send cannot complete before its receive, so there one
  * thread receives first and then sends, and the only correct outcome is {@code 2, 1}.
  *
- * <p>Observed on this machine with {@code -m quick} (an AMD EPYC, 2 vCPUs under KVM,
- * Temurin 25.0.3, 2026-12-04): see the stress README's channels section; only the mutant
- * showed a duplicate.
+ * <p>Observed on this machine (an AMD EPYC, 2 vCPUs under KVM, Temurin 25.0.3, 2026-12-04):
+ * in {@code -m sanity} every channel gave only {@code 1, 2} or {@code 2, 1}; in
+ * {@code -m quick} the mutant received a message twice 250,098 times in 12,731,618 samples.
+ * The four channel variants have not yet had a {@code -m quick} run.
  *
  * <pre>{@code
  * java -cp stress/target/jcstress.jar dev.atomicslocks.stress.StressRun -m quick \
@@ -138,8 +139,10 @@ public final class Ch5_ChannelExactlyOnce {
     @JCStressTest
     @Outcome(id = {"1, 2", "2, 1"}, expect = ACCEPTABLE,
             desc = "each thread got a different message")
-    @Outcome(expect = ACCEPTABLE_INTERESTING,
+    @Outcome(id = {"1, 1", "2, 2"}, expect = ACCEPTABLE_INTERESTING,
             desc = "mutant caught: a message was received twice")
+    @Outcome(expect = ACCEPTABLE_INTERESTING,
+            desc = "mutant caught: a message was received twice or lost")
     @State
     public static class LoadThenStoreHeadMutant {
         private final AtomicReferenceArray<Integer> slots = new AtomicReferenceArray<>(2);
