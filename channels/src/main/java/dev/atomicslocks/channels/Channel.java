@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * carrier) after a short spin, and an operation that finds nobody asleep wakes nobody.
  *
  * <p>Closing. After {@link #close()}, every send throws {@link ChannelClosedException} and
- * does not send: the message is still the caller's, and a sender waiting for room at that
+ * does not send: the exception hands the message back
+ * ({@link ChannelClosedException#unsentMessage()}), and a sender waiting for room at that
  * moment gets the exception too. Receivers first receive every message sent before the close,
  * and only then see the channel closed: the receive methods throw
  * {@link ChannelClosedException}, and the channel's iterator ends.

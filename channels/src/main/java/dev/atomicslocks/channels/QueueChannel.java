@@ -207,7 +207,7 @@ abstract sealed class QueueChannel<T> extends Channel<T> permits ArrayChannel, L
             }
         }
         if (result == CLOSED) {
-            throw ChannelClosedException.onSend();
+            throw ChannelClosedException.onSend(message);
         }
     }
 
@@ -222,7 +222,7 @@ abstract sealed class QueueChannel<T> extends Channel<T> permits ArrayChannel, L
             result = awaitRoom(message, WaitMode.INTERRUPTIBLE, 0);
         }
         if (result == CLOSED) {
-            throw ChannelClosedException.onSend();
+            throw ChannelClosedException.onSend(message);
         }
     }
 
@@ -231,7 +231,7 @@ abstract sealed class QueueChannel<T> extends Channel<T> permits ArrayChannel, L
         Objects.requireNonNull(message, "message");
         int result = offer(message);
         if (result == CLOSED) {
-            throw ChannelClosedException.onSend();
+            throw ChannelClosedException.onSend(message);
         }
         return result == SENT;
     }
@@ -248,7 +248,7 @@ abstract sealed class QueueChannel<T> extends Channel<T> permits ArrayChannel, L
             result = awaitRoom(message, WaitMode.TIMED, WaitMode.deadlineAfter(timeout));
         }
         if (result == CLOSED) {
-            throw ChannelClosedException.onSend();
+            throw ChannelClosedException.onSend(message);
         }
         return result == SENT;
     }

@@ -70,7 +70,7 @@ final class RendezvousChannel<T> extends Channel<T> {
     public void send(T message) {
         Objects.requireNonNull(message, "message");
         try {
-            settleSend(exchangeAsSender(message, WaitMode.UNINTERRUPTIBLE, 0));
+            settleSend(exchangeAsSender(message, WaitMode.UNINTERRUPTIBLE, 0), message);
         } catch (InterruptedException e) {
             throw new AssertionError("an uninterruptible wait was interrupted", e);
         }
@@ -82,14 +82,14 @@ final class RendezvousChannel<T> extends Channel<T> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        settleSend(exchangeAsSender(message, WaitMode.INTERRUPTIBLE, 0));
+        settleSend(exchangeAsSender(message, WaitMode.INTERRUPTIBLE, 0), message);
     }
 
     @Override
     public boolean trySend(T message) {
         Objects.requireNonNull(message, "message");
         try {
-            return settleSend(exchangeAsSender(message, null, 0));
+            return settleSend(exchangeAsSender(message, null, 0), message);
         } catch (InterruptedException e) {
             throw new AssertionError("a send that does not wait was interrupted", e);
         }
@@ -103,16 +103,16 @@ final class RendezvousChannel<T> extends Channel<T> {
             throw new InterruptedException();
         }
         if (WaitMode.isNone(timeout)) {
-            return settleSend(exchangeAsSender(message, null, 0));
+            return settleSend(exchangeAsSender(message, null, 0), message);
         }
         long deadline = WaitMode.deadlineAfter(timeout);
-        return settleSend(exchangeAsSender(message, WaitMode.TIMED, deadline));
+        return settleSend(exchangeAsSender(message, WaitMode.TIMED, deadline), message);
     }
 
-    /** True for MATCHED, false for WAITING (gave up); throws for CLOSED. */
-    private static boolean settleSend(int outcome) {
+    /** True for MATCHED, false for WAITING (gave up); throws for CLOSED, with the message. */
+    private static boolean settleSend(int outcome, Object message) {
         if (outcome == CLOSED) {
-            throw ChannelClosedException.onSend();
+            throw ChannelClosedException.onSend(message);
         }
         return outcome == MATCHED;
     }

@@ -5,6 +5,7 @@ import static dev.atomicslocks.channels.ChannelConformanceTest.complete;
 import static dev.atomicslocks.channels.OneShotTest.awaitWaiting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -71,12 +73,14 @@ final class ChannelTest {
 
         assertThat(channel.isClosed()).isTrue();
         assertThatThrownBy(() -> channel.send(2)).isInstanceOf(ChannelClosedException.class)
-                .hasMessage("cannot send on a closed channel: the message was not sent");
-        assertThatThrownBy(() -> channel.sendInterruptibly(2))
-                .isInstanceOf(ChannelClosedException.class);
-        assertThatThrownBy(() -> channel.trySend(2)).isInstanceOf(ChannelClosedException.class);
-        assertThatThrownBy(() -> channel.trySend(2, Duration.ofSeconds(1)))
-                .isInstanceOf(ChannelClosedException.class);
+                .hasMessage("cannot send on a closed channel: the message was not sent")
+                .extracting(e -> ((ChannelClosedException) e).unsentMessage())
+                .as("the message handed back").isEqualTo(2);
+        assertThat(unsentBy(() -> channel.sendInterruptibly(3))).as("sendInterruptibly's")
+                .isEqualTo(3);
+        assertThat(unsentBy(() -> channel.trySend(4))).as("trySend's").isEqualTo(4);
+        assertThat(unsentBy(() -> channel.trySend(5, Duration.ofSeconds(1))))
+                .as("the timed trySend's").isEqualTo(5);
         assertThat(channel.receive()).as("sent before the close").isEqualTo(1);
         assertClosedAndDrained(channel);
     }
@@ -88,8 +92,9 @@ final class ChannelTest {
 
         assertThat(channel.close()).isTrue();
 
-        assertThatThrownBy(() -> channel.send(1)).isInstanceOf(ChannelClosedException.class);
-        assertThatThrownBy(() -> channel.trySend(1)).isInstanceOf(ChannelClosedException.class);
+        assertThat(unsentBy(() -> channel.send(1))).as("send's message handed back")
+                .isEqualTo(1);
+        assertThat(unsentBy(() -> channel.trySend(2))).as("trySend's").isEqualTo(2);
         assertClosedAndDrained(channel);
     }
 
@@ -401,6 +406,13 @@ final class ChannelTest {
             }
         }
         assertThat(channel).hasToString("Channel[bounded " + capacity + ", 0 queued, open]");
+    }
+
+    /** The message that {@code send} handed back in the ChannelClosedException it threw. */
+    private static @Nullable Object unsentBy(ThrowingCallable send) {
+        ChannelClosedException refused = catchThrowableOfType(ChannelClosedException.class, send);
+        assertThat(refused).as("the exception of a send on a closed channel").isNotNull();
+        return refused.unsentMessage();
     }
 
     /** Checks that every receive form reports the channel closed and drained. */
