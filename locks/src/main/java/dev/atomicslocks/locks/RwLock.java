@@ -5,7 +5,6 @@ import static dev.atomicslocks.basics.Ordering.RELAXED;
 import static dev.atomicslocks.basics.Ordering.RELEASE;
 
 import dev.atomicslocks.basics.AtomicU32;
-import dev.atomicslocks.basics.Atomics;
 import dev.atomicslocks.oswait.AtomicWait;
 import java.time.Duration;
 import java.util.Objects;
@@ -73,7 +72,11 @@ import org.jspecify.annotations.Nullable;
  *       does not escape the try-with-resources block.
  *   <li>A writer that had to sleep cannot tell whether other writers still sleep, so its
  *       unlock wakes one, perhaps finding nobody (as Rust's futex {@code RwLock} does too).
- *       Without sleepers an unlock wakes nobody.
+ *       Without sleepers an unlock wakes nobody. Under steady write contention, though,
+ *       nearly every write unlock then wakes a writer that loses the lock to a running one
+ *       and sleeps again: with four writers on two cores this lock took 1.75 times as long
+ *       as {@code ReentrantReadWriteLock}, which keeps one wake-up in flight, and with one
+ *       write in 100 it is only as fast, not faster (see the benchmarks' README).
  * </ul>
  *
  * @param <T> the type of the protected value
@@ -103,7 +106,7 @@ public final class RwLock<T extends @Nullable Object> {
      *   0                           unlocked, nobody waits
      *   n*READER                    n readers hold the lock
      *   n*READER | WW [| WP]        n readers hold it; a writer waits for them to leave
-     *   WL [| WW] [| WP] [| RP]     a writer holds it; others may wait, spinning or asleep
+     *   WL [| WW] [| WP] [| RP]     a writer holds it; others may wait or sleep
      *
      * Invariants: RP is set only while a writer bit (WL, WW, WP) is, and whoever clears the
      * last writer bit clears RP too and wakes all readers; every clearing of WP is followed by
@@ -113,18 +116,17 @@ public final class RwLock<T extends @Nullable Object> {
      * exchanges in a loop: a fetch-add cannot fail when other readers change the count at the
      * same moment, so readers on different cores never retry. If the new word shows a writer
      * bit, RP, or bit 31 (the count passed MAX_READERS), the reader takes its READER back out
-     * and goes the slow way (readContended): it spins briefly while a writer bit is set, then
-     * sets RP and sleeps on the state while it holds what it saw, and joins with a
-     * compare-exchange once no writer bit is set. The way out is one fetch-sub of READER
-     * (RELEASE). The reader that leaves the count at zero while a writer sleeps (WP, no WL)
-     * clears WP and wakes one writer through writerWake, the book's 3 -> 1 case. A read unlock
-     * wakes nobody otherwise.
+     * and goes the slow way (readContended): while a writer bit is set it sets RP and sleeps
+     * on the state while it holds what it saw, and it joins with a compare-exchange once no
+     * writer bit is set. The way out is one fetch-sub of READER (RELEASE). The reader that
+     * leaves the count at zero while a writer sleeps (WP, no WL) clears WP and wakes one
+     * writer through writerWake, the book's 3 -> 1 case. A read unlock wakes nobody otherwise.
      *
      * Writers. A compare-exchange from 0 to WL (ACQUIRE) takes a free lock. Otherwise
-     * (writeContended) the writer sets WW, which keeps new readers out, spins briefly while
-     * the lock is held, then sets WP and sleeps on writerWake after reading its count and
-     * checking the state once more, as the book's writers do. It takes the lock with a
-     * compare-exchange once neither WL nor a reader is left, clearing WW; one that has slept
+     * (writeContended) the writer sets WW, which keeps new readers out, then, while the lock
+     * is held, sets WP and sleeps on writerWake after reading its count and checking the
+     * state once more, as the book's writers do. It takes the lock with a compare-exchange
+     * once neither WL nor a reader is left, clearing WW; one that has slept
      * sets WP again as it takes the lock, since it cannot tell whether other writers still
      * sleep. Unlocking is a fetch-sub of WL (RELEASE); if WW, WP or RP was set, the unlock
      * then clears all three and wakes one writer (if WP) and all readers (if RP), which race
@@ -154,7 +156,11 @@ public final class RwLock<T extends @Nullable Object> {
      *     retry, and no wake call when no writer sleeps;
      *   - the writer marks are bits of their own (the book: an odd state and u32::MAX), so the
      *     reader count survives while a writer holds the lock, as fetch-add needs;
-     *   - threads spin briefly before sleeping (the book sleeps at once; its mutex_3 spins);
+     *   - no spinning before sleeping, as in the book's rwlocks (not its mutex_3): with four
+     *     threads on this two-core machine (benchmarks, RwLockBenchmark), a waiter that spins
+     *     keeps both cores fighting over the lock word; in one run side by side, 100 spins for
+     *     readers and writers took 1.3 times as long read-mostly and 1.7 times write-only as
+     *     no spinning (MutexCore found the same for its mutex);
      *   - RP and WP record sleepers, so an unlock wakes only when someone may sleep (the book
      *     wakes a writer and all readers on every write unlock);
      *   - too many readers throw before the lock changes (the book panics);
@@ -185,11 +191,6 @@ public final class RwLock<T extends @Nullable Object> {
             WRITER_BITS | READERS_PARKED | READER_OVERFLOW;
     /** The marks a write unlock clears and acts on. */
     private static final int WAITER_BITS = WRITER_WAITING | WRITER_PARKED | READERS_PARKED;
-
-    /** Spins of a waiting reader before it sleeps; chosen, not measured. */
-    static final int READER_SPIN_LIMIT = 100;
-    /** Spins of a waiting writer before it sleeps; chosen, not measured. */
-    static final int WRITER_SPIN_LIMIT = 100;
 
     /** How a slow path sleeps. */
     static final int UNINTERRUPTIBLE = 0;
@@ -552,7 +553,6 @@ public final class RwLock<T extends @Nullable Object> {
      * {@code deadline} passed first.
      */
     boolean readContended(int mode, long deadline) throws InterruptedException {
-        int spins = 0;
         int s = state.load(RELAXED);
         while (true) {
             if (!hasWriter(s)) {
@@ -563,13 +563,6 @@ public final class RwLock<T extends @Nullable Object> {
                     return true;
                 }
                 s = found;
-                continue;
-            }
-            if (spins < READER_SPIN_LIMIT) {
-                spins++;
-                Atomics.spinLoop();
-                // RELAXED: only deciding whether to go on spinning; the exchange decides.
-                s = state.load(RELAXED);
                 continue;
             }
             if ((s & READERS_PARKED) == 0) {
@@ -668,7 +661,6 @@ public final class RwLock<T extends @Nullable Object> {
      */
     boolean writeContended(int mode, long deadline) throws InterruptedException {
         boolean slept = false;
-        int spins = 0;
         int s = state.load(RELAXED);
         while (true) {
             if (isFreeForWriter(s)) {
@@ -686,13 +678,6 @@ public final class RwLock<T extends @Nullable Object> {
                     continue;
                 }
                 s |= WRITER_WAITING;
-            }
-            if (spins < WRITER_SPIN_LIMIT) {
-                spins++;
-                Atomics.spinLoop();
-                // RELAXED: only deciding whether to go on spinning; the exchange decides.
-                s = state.load(RELAXED);
-                continue;
             }
             if ((s & WRITER_PARKED) == 0) {
                 // RELAXED: the mark publishes nothing; whoever clears it wakes a writer.

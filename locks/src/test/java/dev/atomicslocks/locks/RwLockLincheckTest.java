@@ -1,7 +1,6 @@
 package dev.atomicslocks.locks;
 
 import java.util.concurrent.TimeUnit;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,10 +61,10 @@ public final class RwLockLincheckTest {
     }
 
     // Every interleaving the model checker explores gives a result some sequential order gives.
+    // The module's shared options take each parking lot bucket operation as one step.
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void counters_underModelChecking_areLinearizable() {
-        new ModelCheckingOptions().iterations(10).invocationsPerIteration(1000)
-                .check(RwLockLincheckTest.class);
+        LincheckSetup.modelChecking().check(RwLockLincheckTest.class);
     }
 }

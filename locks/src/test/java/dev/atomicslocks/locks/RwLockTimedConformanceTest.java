@@ -250,6 +250,45 @@ final class RwLockTimedConformanceTest {
         waiter[0].join();
     }
 
+    // An interrupt before the uninterruptible read or write neither stops it nor makes it
+    // spin: it takes a free lock at once, sleeps while the lock is held, and returns holding
+    // the lock with the interrupt status still set.
+    @ParameterizedTest
+    @MethodSource("allLocks")
+    void uninterruptibleForms_whenAlreadyInterrupted_lockAndKeepTheStatus(
+            Supplier<RwLockSubject> factory) throws Exception {
+        RwLockSubject lock = factory.get();
+        for (Blocking form : List.<Blocking>of(RwLockSubject::read, RwLockSubject::write)) {
+            Thread.currentThread().interrupt();
+            form.run(lock);
+            assertThat(Thread.interrupted()).as("status after taking the free lock").isTrue();
+        }
+        assertSleepsDespiteAnEarlierInterrupt(lock, WRITE, RwLockSubject::read);
+        assertSleepsDespiteAnEarlierInterrupt(lock, READ, RwLockSubject::write);
+    }
+
+    private static void assertSleepsDespiteAnEarlierInterrupt(RwLockSubject lock, boolean held,
+            Blocking form) throws Exception {
+        CompletableFuture<Boolean> statusWhenLocked = new CompletableFuture<>();
+        Thread[] waiter = new Thread[1];
+        whileHeld(lock, held, () -> {
+            waiter[0] = Thread.ofPlatform().start(() -> {
+                Thread.currentThread().interrupt();
+                form.run(lock);
+                statusWhenLocked.complete(Thread.currentThread().isInterrupted());
+            });
+            awaitParked(waiter[0]);
+            for (int i = 0; i < STATE_SAMPLES; i++) {
+                assertThat(waiter[0].getState()).as("sample %d while the lock is held", i)
+                        .isEqualTo(Thread.State.WAITING);
+                Thread.sleep(1);
+            }
+            assertThat(statusWhenLocked).as("still waiting for the holder").isNotDone();
+        });
+        assertThat(statusWhenLocked.get()).as("interrupt status once locked").isTrue();
+        waiter[0].join();
+    }
+
     // An exception thrown inside a read or a write critical section still releases the lock.
     @ParameterizedTest
     @MethodSource("allLocks")
