@@ -1,6 +1,7 @@
 package dev.atomicslocks.locks;
 
-import static dev.atomicslocks.locks.LockConformanceTest.awaitParked;
+import static dev.atomicslocks.locks.Sleepers.STATE_SAMPLES;
+import static dev.atomicslocks.locks.Sleepers.awaitParked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,8 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 final class ConditionConformanceTest {
 
-    /** How many times a waiting thread's state is sampled; each sample is 1 ms apart. */
-    private static final int STATE_SAMPLES = 20;
     private static final int WAITERS = 4;
     private static final int PRODUCERS = 4;
     private static final int ITEMS_PER_PRODUCER = 5_000;
@@ -263,16 +262,7 @@ final class ConditionConformanceTest {
         });
         awaitParked(waiter);
 
-        waiter.interrupt();
-        while (waiter.isInterrupted()) {
-            Thread.sleep(1);
-        }
-        awaitParked(waiter);
-        for (int i = 0; i < STATE_SAMPLES; i++) {
-            assertThat(waiter.getState()).as("sample %d after the interrupt", i)
-                    .isEqualTo(Thread.State.WAITING);
-            Thread.sleep(1);
-        }
+        Sleepers.interruptAndAssertItSleepsOn(waiter);
 
         lock.lock();
         shared.open = true;

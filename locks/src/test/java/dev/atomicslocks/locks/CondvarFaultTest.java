@@ -1,6 +1,7 @@
 package dev.atomicslocks.locks;
 
-import static dev.atomicslocks.locks.LockConformanceTest.awaitParked;
+import static dev.atomicslocks.locks.Sleepers.STATE_SAMPLES;
+import static dev.atomicslocks.locks.Sleepers.awaitParked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,8 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 final class CondvarFaultTest {
 
-    /** How many times a waiting thread's state is sampled; each sample is 1 ms apart. */
-    private static final int STATE_SAMPLES = 20;
     private static final Duration LONG_TIMEOUT = Duration.ofDays(1);
 
     /** Guarded by the mutex of each test: whether the waiter may go on. */
@@ -229,11 +228,7 @@ final class CondvarFaultTest {
         awaitParked(waiter);
 
         waiter.interrupt();
-        for (int i = 0; i < STATE_SAMPLES; i++) {
-            assertThat(waiter.getState()).as("sample %d after the interrupts", i)
-                    .isEqualTo(Thread.State.WAITING);
-            Thread.sleep(1);
-        }
+        Sleepers.assertStaysAsleep(waiter, "after the interrupts");
         assertThat(statusOnReturn).as("returned before the gate opened").isNotDone();
 
         try (var guard = mutex.lock()) {

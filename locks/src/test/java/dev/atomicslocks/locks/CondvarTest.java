@@ -1,5 +1,7 @@
 package dev.atomicslocks.locks;
 
+import static dev.atomicslocks.locks.Sleepers.STATE_SAMPLES;
+import static dev.atomicslocks.locks.Sleepers.awaitParked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,8 +28,6 @@ final class CondvarTest {
     /** The book's bound: a waiter that sleeps wakes fewer times than this. */
     private static final int WAKEUP_LIMIT = 10;
     private static final int WAITERS = 4;
-    /** How many times a waiting thread's state is sampled; each sample is 1 ms apart. */
-    private static final int STATE_SAMPLES = 20;
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(20);
 
     // The book's test, with the public types: the waiter sleeps until a notifier that slept
@@ -220,11 +220,4 @@ final class CondvarTest {
         assertThat(condvar).hasToString("Condvar[waiters=0]");
     }
 
-    /** Waits until {@code thread} is parked, whatever it waits for. */
-    private static void awaitParked(Thread thread) throws InterruptedException {
-        while (thread.getState() != Thread.State.WAITING
-                && thread.getState() != Thread.State.TIMED_WAITING) {
-            Thread.sleep(1);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.atomicslocks.locks;
 
+import static dev.atomicslocks.locks.Sleepers.awaitParked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,8 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 final class LockConformanceTest {
 
-    /** How many times a waiting thread's state is sampled; each sample is 1 ms apart. */
-    private static final int STATE_SAMPLES = 20;
     private static final int THREADS = 4;
     private static final int ROUNDS_PER_THREAD = 20_000;
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(20);
@@ -216,17 +215,7 @@ final class LockConformanceTest {
         });
         awaitParked(waiter);
 
-        waiter.interrupt();
-        // The waiter may wake once and clear its status to sleep again; then it must sleep.
-        while (waiter.isInterrupted()) {
-            Thread.sleep(1);
-        }
-        awaitParked(waiter);
-        for (int i = 0; i < STATE_SAMPLES; i++) {
-            assertThat(waiter.getState()).as("sample %d after the interrupt", i)
-                    .isEqualTo(Thread.State.WAITING);
-            Thread.sleep(1);
-        }
+        Sleepers.interruptAndAssertItSleepsOn(waiter);
 
         lock.unlock();
         assertThat(statusWhenLocked.get()).as("interrupt status when locked").isTrue();
@@ -344,11 +333,4 @@ final class LockConformanceTest {
         void run() throws InterruptedException;
     }
 
-    /** Waits until {@code thread} is parked, whatever it waits for. */
-    static void awaitParked(Thread thread) throws InterruptedException {
-        while (thread.getState() != Thread.State.WAITING
-                && thread.getState() != Thread.State.TIMED_WAITING) {
-            Thread.sleep(1);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package dev.atomicslocks.locks;
 
-import static dev.atomicslocks.locks.LockConformanceTest.awaitParked;
+import static dev.atomicslocks.locks.Sleepers.awaitParked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

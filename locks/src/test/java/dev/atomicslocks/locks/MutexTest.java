@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 final class MutexTest {
 
-    /** How many times a waiting thread's state is sampled; each sample is 1 ms apart. */
-    private static final int STATE_SAMPLES = 20;
     /** Rounds of the hand-off test; a round is lost only if the waiter wins a race. */
     private static final int HANDOFF_ATTEMPTS = 20;
     /** How long the hand-off test waits for the claim: a liveness bound, not a speed. */
@@ -179,17 +177,7 @@ final class MutexTest {
         });
         awaitContended(mutex);
 
-        waiter.interrupt();
-        // The waiter wakes once, clears its status to sleep again, and must then stay asleep.
-        while (waiter.isInterrupted()) {
-            Thread.sleep(1);
-        }
-        awaitWaiting(waiter);
-        for (int i = 0; i < STATE_SAMPLES; i++) {
-            assertThat(waiter.getState()).as("sample %d after the interrupt", i)
-                    .isEqualTo(Thread.State.WAITING);
-            Thread.sleep(1);
-        }
+        Sleepers.interruptAndAssertItSleepsOn(waiter);
 
         held.close();
         assertThat(statusWhenLocked.get()).as("interrupt status when locked").isTrue();

@@ -121,7 +121,7 @@ final class RawRwLockTest {
                     longest.completeExceptionally(e);
                 }
             });
-            RwLockTimedConformanceTest.awaitParked(waiter);
+            Sleepers.awaitParked(waiter);
 
             lock.writeLock().unlock();
 

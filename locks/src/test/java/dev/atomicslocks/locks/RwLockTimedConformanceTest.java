@@ -1,5 +1,6 @@
 package dev.atomicslocks.locks;
 
+import static dev.atomicslocks.locks.Sleepers.awaitParked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,8 +27,6 @@ final class RwLockTimedConformanceTest {
 
     /** How long a timed attempt that must fail waits; any positive value would do. */
     private static final Duration SHORT = Duration.ofMillis(20);
-    /** How many times a waiting thread's state is sampled; each sample is 1 ms apart. */
-    private static final int STATE_SAMPLES = 20;
     private static final List<Duration> ZERO_OR_NEGATIVE = List.of(Duration.ZERO,
             Duration.ofNanos(-1), Duration.ofSeconds(Long.MIN_VALUE));
     private static final List<Duration> HUGE = List.of(Duration.ofNanos(Long.MAX_VALUE),
@@ -234,17 +233,7 @@ final class RwLockTimedConformanceTest {
             });
             awaitParked(waiter[0]);
 
-            waiter[0].interrupt();
-            // The waiter wakes once, clears its status to sleep again, and must then stay asleep.
-            while (waiter[0].isInterrupted()) {
-                Thread.sleep(1);
-            }
-            awaitParked(waiter[0]);
-            for (int i = 0; i < STATE_SAMPLES; i++) {
-                assertThat(waiter[0].getState()).as("sample %d after the interrupt", i)
-                        .isEqualTo(Thread.State.WAITING);
-                Thread.sleep(1);
-            }
+            Sleepers.interruptAndAssertItSleepsOn(waiter[0]);
         });
         assertThat(statusWhenLocked.get()).as("interrupt status once locked").isTrue();
         waiter[0].join();
@@ -278,11 +267,7 @@ final class RwLockTimedConformanceTest {
                 statusWhenLocked.complete(Thread.currentThread().isInterrupted());
             });
             awaitParked(waiter[0]);
-            for (int i = 0; i < STATE_SAMPLES; i++) {
-                assertThat(waiter[0].getState()).as("sample %d while the lock is held", i)
-                        .isEqualTo(Thread.State.WAITING);
-                Thread.sleep(1);
-            }
+            Sleepers.assertStaysAsleep(waiter[0], "while the lock is held");
             assertThat(statusWhenLocked).as("still waiting for the holder").isNotDone();
         });
         assertThat(statusWhenLocked.get()).as("interrupt status once locked").isTrue();
@@ -381,11 +366,4 @@ final class RwLockTimedConformanceTest {
         }
     }
 
-    /** Waits until {@code thread} is parked, in a timed or an untimed wait. */
-    static void awaitParked(Thread thread) throws InterruptedException {
-        while (thread.getState() != Thread.State.WAITING
-                && thread.getState() != Thread.State.TIMED_WAITING) {
-            Thread.sleep(1);
-        }
-    }
 }
