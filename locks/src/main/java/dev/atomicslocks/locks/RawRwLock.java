@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * for the write lock, and changes nothing. Unlike {@code ReentrantReadWriteLock}, this lock
  * is not reentrant: any attempt to take either lock by a thread that already holds one of
  * them throws {@link IllegalStateException} instead of deadlocking (or, for a nested read,
- * deadlocking only when a writer waits in between). More than 134,217,727 read holds at once
+ * deadlocking only when a writer waits in between). More than 67,108,863 read holds at once
  * throw {@link IllegalStateException}, and the lock stays as it was.
  *
  * <h2>Limitations</h2>
@@ -49,6 +49,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>To tell which thread may unlock, the lock records each thread's read holds in a
  *       {@link ThreadLocal}, as {@code ReentrantReadWriteLock} does; {@link RwLock}'s guards
  *       need no such lookup and are the faster choice.
+ *   <li>All readers count themselves in the one state word: {@link RwLock}'s reader cells,
+ *       which keep readers on different cores off each other's cache lines, are not used,
+ *       since this lock must find a thread's read holds at unlock through its
+ *       {@code ThreadLocal} anyway. Readers on several cores at once therefore cost about
+ *       seven times what {@code RwLock}'s do (see the benchmarks' README).
  *   <li>Not fair, no upgrade and no downgrade, as {@link RwLock}.
  * </ul>
  */
@@ -56,7 +61,8 @@ public final class RawRwLock implements ReadWriteLock {
 
     /*
      * The algorithm, state word and orderings are RwLock's, which this class drives through
-     * its package-private fast and slow paths; RwLock's overview block describes them. What
+     * its package-private fast and slow paths; RwLock's overview block describes them. The
+     * RwLock is built without reader cells, so every reader is counted in the state. What
      * this class adds is bookkeeping: an RwLockHolds that records each thread's read holds and
      * the thread that writes. Every acquisition checks it first (the thread must hold nothing,
      * since the lock is not reentrant), and every unlock checks it before touching the state,
@@ -77,7 +83,7 @@ public final class RawRwLock implements ReadWriteLock {
 
     /** A lock whose count starts at {@code phantomReaders} read holds nobody releases. */
     RawRwLock(int phantomReaders) {
-        this.lock = new RwLock<>(null, phantomReaders, false);
+        this.lock = new RwLock<>(null, phantomReaders, RwLock.NO_CELLS, false, false);
     }
 
     /** The read lock: shared with other readers, excluded by the write lock. */

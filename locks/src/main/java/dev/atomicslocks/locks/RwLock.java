@@ -3,9 +3,12 @@ package dev.atomicslocks.locks;
 import static dev.atomicslocks.basics.Ordering.ACQUIRE;
 import static dev.atomicslocks.basics.Ordering.RELAXED;
 import static dev.atomicslocks.basics.Ordering.RELEASE;
+import static dev.atomicslocks.basics.Ordering.SEQ_CST;
 
 import dev.atomicslocks.basics.AtomicU32;
 import dev.atomicslocks.oswait.AtomicWait;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -39,10 +42,17 @@ import org.jspecify.annotations.Nullable;
  * throwing or, for the try forms, by returning {@code null}. {@code tryRead} fails while a
  * writer holds or waits for the lock.
  *
+ * <p>Readers that meet each other do not share one counter. The first time two read locks are
+ * held at once, the lock allocates a small table of reader cells (about two per processor, at
+ * most 64, each on its own 128 bytes), and from then on a reader counts itself in the cell of
+ * its thread, so readers on different cores do not take the same cache line from each other; a
+ * writer then checks every cell before it goes in. A lock used by one thread at a time never
+ * allocates the table.
+ *
  * <p>Misuse throws {@link IllegalStateException} instead of corrupting the lock: using a guard
  * after it was closed, closing it twice, or using or closing it from a thread other than the
- * one that locked; and asking for a read lock when 134,217,727 readers hold it
- * already, which leaves the lock as it was.
+ * one that locked; and asking for a read lock when the reader counts are full (see the
+ * limitations), which leaves the lock as it was.
  *
  * <h2>Debug mode</h2>
  * Started with {@code -Ddev.atomicslocks.locks.RwLock.debug=true} (read once, when the class is
@@ -63,9 +73,18 @@ import org.jspecify.annotations.Nullable;
  *   <li>Not fair: a thread that arrives as the lock is released may take it before one that
  *       has been asleep. Readers woken by a write unlock race with writers, so a continuous
  *       stream of writers can delay readers.
- *   <li>At most 134,217,727 readers at once. The check lets the count pass the
- *       limit for an instant before the reader backs out; only {@code 2^27} readers arriving at
- *       the same instant could wrap it, which no JVM can run.
+ *   <li>A limit on readers: the state's count and each cell hold at most 67,108,863 read
+ *       locks. A reader whose cell is full is counted in the state instead, and one that
+ *       finds that full too gets the exception, so at least 67,108,863 read locks can be
+ *       held at once, and the exact limit depends on which threads share a cell. The check
+ *       lets a count pass its limit for an instant before the reader backs out; only
+ *       {@code 2^26} readers arriving at the same instant could wrap it, which no JVM can run.
+ *   <li>{@link #tryWrite()} may return {@code null} when a reader arrives at the same
+ *       instant and then gets in: the writer saw the reader in its cell and gave up. (A
+ *       {@code tryRead} racing with it waits the few loads until the writer decides, so the
+ *       two never both fail.) It costs one atomic instruction more than {@link #write()}.
+ *   <li>The reader cells, once allocated, stay: 128 bytes times the number of cells, plus
+ *       128, for the life of the lock, and every writer reads them all.
  *   <li>No poisoning: an exception in a write critical section releases the lock as the
  *       try-with-resources block ends, and the value may be left half-updated.
  *   <li>Each lock allocates a small guard object; the JIT usually removes it when the guard
@@ -74,9 +93,9 @@ import org.jspecify.annotations.Nullable;
  *       unlock wakes one, perhaps finding nobody (as Rust's futex {@code RwLock} does too).
  *       Without sleepers an unlock wakes nobody. Under steady write contention, though,
  *       nearly every write unlock then wakes a writer that loses the lock to a running one
- *       and sleeps again: with four writers on two cores this lock took 1.75 times as long
- *       as {@code ReentrantReadWriteLock}, which keeps one wake-up in flight, and with one
- *       write in 100 it is only as fast, not faster (see the benchmarks' README).
+ *       and sleeps again: with four writers on two cores this lock took 1.4 to 1.75 times as
+ *       long as {@code ReentrantReadWriteLock}, which keeps one wake-up in flight (see the
+ *       benchmarks' README).
  * </ul>
  *
  * @param <T> the type of the protected value
@@ -85,36 +104,56 @@ public final class RwLock<T extends @Nullable Object> {
 
     /*
      * The book's third reader-writer lock (chapter 9, "Avoiding Writer Starvation"), with a
-     * faster way in for readers, brief spinning before sleeping, marks that tell an unlock
+     * faster way in for readers, reader cells once readers meet, marks that tell an unlock
      * whether anybody sleeps, and timed and interruptible forms.
      *
      * The state word (one AtomicU32; readers sleep on it):
      *
-     *    31                                4    3    2    1    0
-     *   +-----------------------------------+----+----+----+----+
-     *   |   reader count (28 bits)          | RP | WP | WW | WL |
-     *   +-----------------------------------+----+----+----+----+
+     *    31                           5    4    3    2    1    0
+     *   +------------------------------+----+----+----+----+----+
+     *   |   reader count (27 bits)     | WT | RP | WP | WW | WL |
+     *   +------------------------------+----+----+----+----+----+
      *
-     *   WL  WRITE_LOCKED    a writer holds the lock
+     *   WL  WRITE_LOCKED    a writer holds the state word: it holds the lock once no reader
+     *                       is left in a cell either
      *   WW  WRITER_WAITING  a writer wants the lock: new readers stay out (the book's odd bit)
      *   WP  WRITER_PARKED   a writer may be asleep on writerWake
      *   RP  READERS_PARKED  readers may be asleep on the state
-     *   count               the readers that hold the lock, plus for an instant those on
-     *                       their way in that will back out again (see below)
+     *   WT  WRITER_TRYING   with WL: a writer that may not wait is checking the cells
+     *   count               the readers counted here that hold the lock, plus for an instant
+     *                       those on their way in that will back out again (see below)
      *
      *   state                       meaning
-     *   0                           unlocked, nobody waits
-     *   n*READER                    n readers hold the lock
-     *   n*READER | WW [| WP]        n readers hold it; a writer waits for them to leave
-     *   WL [| WW] [| WP] [| RP]     a writer holds it; others may wait or sleep
+     *   0                           unlocked (unless readers are in cells), nobody waits
+     *   n*READER                    n readers hold the lock (and any in cells)
+     *   n*READER | WW [| WP]        readers hold it; a writer waits for them to leave
+     *   WL [| WW] [| WP] [| RP]     a writer holds it, or waits for the cells to empty
+     *
+     * The reader cells (readerCells, null until two read locks are held at once; then set
+     * once, for good): CELLS ints, each 128 bytes from the next, each counting the read locks
+     * taken through it. A thread uses the cell its id selects, so with up to CELLS threads of
+     * consecutive ids, no two share one. A reader that took its lock in a cell leaves through
+     * it; its guard remembers where it counted itself (a cell index, or IN_STATE).
      *
      * Invariants: RP is set only while a writer bit (WL, WW, WP) is, and whoever clears the
      * last writer bit clears RP too and wakes all readers; every clearing of WP is followed by
      * a wake of one writer, every clearing of RP by a wake of all readers.
      *
-     * Readers. The way in is one fetch-add of READER (ACQUIRE), where the book compares and
-     * exchanges in a loop: a fetch-add cannot fail when other readers change the count at the
-     * same moment, so readers on different cores never retry. If the new word shows a writer
+     * Readers in cells. Once the cells exist, the way in is a fetch-add of 1 on the thread's
+     * cell, then a load of the state: if it shows a writer bit or RP (or the cell is full),
+     * the reader takes its 1 back out and goes the slow way below, which counts in the state.
+     * The way out is a fetch-sub of 1 on the cell, then a load of the state: if WL is set, a
+     * writer may be waiting for the cells to empty, so the reader increments cellsDrained and
+     * wakes it. All four accesses are volatile: with the writer's volatile taking of the state
+     * word and loads of the cells they are in one total order, so a reader and a writer never
+     * both miss each other (the store-then-load pattern needs that order; acquire and release
+     * alone do not forbid it). Readers on different cores so write different cache lines and
+     * only read the state's, which changes only when writers come.
+     *
+     * Readers in the state. The way in is one fetch-add of READER (ACQUIRE), where the book
+     * compares and exchanges in a loop: a fetch-add cannot fail when other readers change the
+     * count at the same moment, so readers on different cores never retry. The reader whose
+     * fetch-add finds another reader counted creates the cells. If the new word shows a writer
      * bit, RP, or bit 31 (the count passed MAX_READERS), the reader takes its READER back out
      * and goes the slow way (readContended): while a writer bit is set it sets RP and sleeps
      * on the state while it holds what it saw, and it joins with a compare-exchange once no
@@ -122,7 +161,7 @@ public final class RwLock<T extends @Nullable Object> {
      * leaves the count at zero while a writer sleeps (WP, no WL) clears WP and wakes one
      * writer through writerWake, the book's 3 -> 1 case. A read unlock wakes nobody otherwise.
      *
-     * Writers. A compare-exchange from 0 to WL (ACQUIRE) takes a free lock. Otherwise
+     * Writers. A compare-exchange from 0 to WL (SEQ_CST) takes a free state word. Otherwise
      * (writeContended) the writer sets WW, which keeps new readers out, then, while the lock
      * is held, sets WP and sleeps on writerWake after reading its count and checking the
      * state once more, as the book's writers do. It takes the lock with a compare-exchange
@@ -131,6 +170,14 @@ public final class RwLock<T extends @Nullable Object> {
      * sleep. Unlocking is a fetch-sub of WL (RELEASE); if WW, WP or RP was set, the unlock
      * then clears all three and wakes one writer (if WP) and all readers (if RP), which race
      * for the lock as after the book's store of 0: readers that lose set RP again, writers WW.
+     * Whichever way a writer took WL, it then reads the cells (awaitCellReaders): if a
+     * reader is in one, it reads cellsDrained, checks the cells again, and sleeps on
+     * cellsDrained until the readers' way out has emptied them. A timeout or an interrupt
+     * there releases WL as an unlock does. tryWrite, which may not wait, takes the state word
+     * with WL | WT and checks the cells once: empty, it clears WT and holds the lock;
+     * otherwise it releases WL | WT as an unlock does and fails. A tryRead that backed out of
+     * its cell because of WL sees WT and spins until the writer has decided, so the two
+     * never both fail.
      *
      * Giving up (timeout, interrupt). A reader leaves nothing behind: RP may stay set, which
      * costs the next write unlock a wake that finds nobody. A writer clears WW and WP (and RP,
@@ -138,14 +185,16 @@ public final class RwLock<T extends @Nullable Object> {
      * may have taken a wake meant for another: neither readers nor writers stay shut out by a
      * writer that left, and every woken thread sets its marks again if it must still wait.
      *
-     * Orderings: each access that takes a lock is ACQUIRE and each that releases one is
-     * RELEASE, pairing with each other, so a reader sees the last writer's writes and a writer
-     * changes nothing a reader might still read. Setting or clearing a mark publishes nothing
-     * and is RELAXED. writerWake is incremented with RELEASE after the state changed and read
-     * with ACQUIRE before the state is checked again: a writer that read the old count either
-     * sees the new state, or sleeps on a count that no longer holds and returns at once, or is
-     * asleep when the wake comes. The unsigned reading and Java's access modes for each
-     * ordering: see the package documentation of dev.atomicslocks.basics.
+     * Orderings: each access that takes a lock is ACQUIRE (or stronger) and each that releases
+     * one is RELEASE (or stronger), pairing with each other, so a reader sees the last writer's
+     * writes and a writer changes nothing a reader might still read. Setting or clearing a mark
+     * publishes nothing and is RELAXED. writerWake is incremented with RELEASE after the state
+     * changed and read with ACQUIRE before the state is checked again: a writer that read the
+     * old count either sees the new state, or sleeps on a count that no longer holds and
+     * returns at once, or is asleep when the wake comes. The unsigned reading and Java's access
+     * modes for each ordering: see the package documentation of dev.atomicslocks.basics. The
+     * accesses that decide between a reader in a cell and a writer are SEQ_CST (see "Readers in
+     * cells"), and cellsDrained pairs with the cells as writerWake does with the state.
      *
      * Progress: a waiting writer keeps new readers out, so it gets in once the readers inside
      * leave; nobody is served in arrival order.
@@ -154,6 +203,10 @@ public final class RwLock<T extends @Nullable Object> {
      *   - readers enter with a fetch-add and leave with a fetch-sub (the book: a
      *     compare-exchange loop), so the read fast path is two locked instructions that never
      *     retry, and no wake call when no writer sleeps;
+     *   - once readers meet, they count themselves in cells, one cache line pair per group of
+     *     threads, instead of all in the state word: four readers on two cores then read in
+     *     21 ns each instead of 127 (RwLockBenchmark), at the price of a writer reading every
+     *     cell;
      *   - the writer marks are bits of their own (the book: an odd state and u32::MAX), so the
      *     reader count survives while a writer holds the lock, as fetch-add needs;
      *   - no spinning before sleeping, as in the book's rwlocks (not its mutex_3): with four
@@ -175,15 +228,20 @@ public final class RwLock<T extends @Nullable Object> {
     private static final int WRITER_PARKED = 1 << 2;
     /** Readers may be asleep on the state. */
     private static final int READERS_PARKED = 1 << 3;
+    /**
+     * With WL: a writer that may not wait took the state word and is checking the cells; it
+     * keeps WL only if they are empty.
+     */
+    private static final int WRITER_TRYING = 1 << 4;
     /** One reader in the count. */
-    private static final int READER = 1 << 4;
-    /** The reader count's bits, 4 to 31. */
+    private static final int READER = 1 << 5;
+    /** The reader count's bits, 5 to 31. */
     private static final int READER_MASK = -READER;
     /** Set in the count once it passes MAX_READERS: the newest reader is one too many. */
     private static final int READER_OVERFLOW = 1 << 31;
-    /** The most readers that may hold the lock at once: 2^27 - 1. */
-    static final int MAX_READERS = (READER_OVERFLOW >>> 4) - 1;
-    private static final String MAX_READERS_TEXT = "134,217,727";
+    /** The most readers the state's count, and each cell, may hold at once: 2^26 - 1. */
+    static final int MAX_READERS = (READER_OVERFLOW >>> 5) - 1;
+    private static final String MAX_READERS_TEXT = "67,108,863";
     /** Bits that keep a reader out. */
     private static final int WRITER_BITS = WRITE_LOCKED | WRITER_WAITING | WRITER_PARKED;
     /** Bits that send a reader that has just added itself down the slow path. */
@@ -202,9 +260,44 @@ public final class RwLock<T extends @Nullable Object> {
     /** Whether {@link #DEBUG_PROPERTY} was {@code true} when this class was loaded. */
     static final boolean DEBUG_BY_DEFAULT = Boolean.getBoolean(DEBUG_PROPERTY);
 
+    /** Reader cells: how many there are, a power of two. */
+    static final int CELLS = Math.min(64,
+            Integer.highestOneBit(2 * Runtime.getRuntime().availableProcessors() - 1) << 1);
+    /** Ints from one reader cell to the next: 128 bytes, two cache lines. */
+    private static final int CELL_STRIDE = 32;
+    /** What a fast read returns when the read lock is held through the state's count. */
+    static final int IN_STATE = -1;
+    /** For the constructor: no reader cells until two read locks are held at once. */
+    static final int NO_CELLS = -1;
+    /** What a fast read returns when it took no lock. */
+    static final int NOT_TAKEN = -2;
+    private static final VarHandle CELL = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle READER_CELLS;
+
+    static {
+        try {
+            READER_CELLS = MethodHandles.lookup()
+                    .findVarHandle(RwLock.class, "readerCells", int[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final AtomicU32 state;
     /** Incremented, then woken, to wake a sleeping writer; writers sleep on it. */
     private final AtomicU32 writerWake = new AtomicU32(0);
+    /**
+     * Incremented, then woken, by a reader leaving a cell while a writer holds WL; the writer
+     * that waits for the cells to empty sleeps on it.
+     */
+    private final AtomicU32 cellsDrained = new AtomicU32(0);
+    /** Whether readers may move to cells; false for {@link RawRwLock}. */
+    private final boolean cellsAllowed;
+    /**
+     * Null until two read locks are held at once; then the reader cells, each counting the
+     * read locks taken through it, one cell in every {@link #CELL_STRIDE} ints. Set once.
+     */
+    private volatile int @Nullable [] readerCells;
     /** Who holds what; only in debug mode, so that the fast paths stay free of it. */
     private final @Nullable RwLockHolds holds;
     /** Written only while the write lock is held; read while either lock is held. */
@@ -215,7 +308,7 @@ public final class RwLock<T extends @Nullable Object> {
      * {@link #DEBUG_PROPERTY} was set.
      */
     public RwLock(T value) {
-        this(value, 0, DEBUG_BY_DEFAULT);
+        this(value, 0, NO_CELLS, DEBUG_BY_DEFAULT, true);
     }
 
     /**
@@ -223,16 +316,39 @@ public final class RwLock<T extends @Nullable Object> {
      * for a real lock; tests use more to reach the reader limit), in debug mode or not.
      */
     RwLock(T value, int phantomReaders, boolean debug) {
+        this(value, phantomReaders, NO_CELLS, debug, true);
+    }
+
+    /**
+     * As above, and with reader cells from the start, each holding
+     * {@code phantomReadersPerCell} read holds nobody releases, unless that is
+     * {@link #NO_CELLS}; {@code cellsAllowed} false keeps every reader in the state's count.
+     */
+    RwLock(T value, int phantomReaders, int phantomReadersPerCell, boolean debug,
+            boolean cellsAllowed) {
         if (phantomReaders < 0 || phantomReaders > MAX_READERS) {
             throw new IllegalArgumentException("phantomReaders out of range: " + phantomReaders);
         }
+        if (phantomReadersPerCell < NO_CELLS || phantomReadersPerCell > MAX_READERS
+                || (phantomReadersPerCell != NO_CELLS && !cellsAllowed)) {
+            throw new IllegalArgumentException(
+                    "phantomReadersPerCell out of range: " + phantomReadersPerCell);
+        }
         this.state = new AtomicU32(phantomReaders * READER);
+        this.cellsAllowed = cellsAllowed;
+        if (phantomReadersPerCell != NO_CELLS) {
+            int[] cells = new int[(CELLS + 1) * CELL_STRIDE];
+            for (int i = CELL_STRIDE; i < cells.length; i += CELL_STRIDE) {
+                cells[i] = phantomReadersPerCell;
+            }
+            this.readerCells = cells;
+        }
         this.holds = debug ? new RwLockHolds() : null;
         this.value = value;
     }
 
     static int readerCount(int s) {
-        return s >>> 4;
+        return s >>> 5;
     }
 
     static boolean isWriteLocked(int s) {
@@ -266,10 +382,12 @@ public final class RwLock<T extends @Nullable Object> {
      */
     public ReadGuard<T> read() {
         checkNotHolding("read");
-        if (!tryReadFast()) {
+        int cell = readFast();
+        if (cell == NOT_TAKEN) {
             readContendedUninterruptibly();
+            cell = IN_STATE;
         }
-        return newReadGuard();
+        return newReadGuard(cell);
     }
 
     /**
@@ -284,10 +402,12 @@ public final class RwLock<T extends @Nullable Object> {
             throw new InterruptedException();
         }
         checkNotHolding("readInterruptibly");
-        if (!tryReadFast()) {
+        int cell = readFast();
+        if (cell == NOT_TAKEN) {
             readContended(INTERRUPTIBLE, 0);
+            cell = IN_STATE;
         }
-        return newReadGuard();
+        return newReadGuard(cell);
     }
 
     /**
@@ -301,10 +421,11 @@ public final class RwLock<T extends @Nullable Object> {
      */
     public @Nullable ReadGuard<T> tryRead() {
         checkNotHolding("tryRead");
-        if (tryReadFast() || tryReadSlow()) {
-            return newReadGuard();
+        int cell = readFast();
+        if (cell != NOT_TAKEN) {
+            return newReadGuard(cell);
         }
-        return null;
+        return tryReadSlow() ? newReadGuard(IN_STATE) : null;
     }
 
     /**
@@ -322,13 +443,14 @@ public final class RwLock<T extends @Nullable Object> {
             throw new InterruptedException();
         }
         checkNotHolding("tryRead");
-        if (tryReadFast()) {
-            return newReadGuard();
+        int cell = readFast();
+        if (cell != NOT_TAKEN) {
+            return newReadGuard(cell);
         }
         boolean taken = nanos == 0
                 ? tryReadSlow()
                 : readContended(TIMED, System.nanoTime() + nanos);
-        return taken ? newReadGuard() : null;
+        return taken ? newReadGuard(IN_STATE) : null;
     }
 
     /**
@@ -344,6 +466,7 @@ public final class RwLock<T extends @Nullable Object> {
         if (!tryWriteFast()) {
             writeContendedUninterruptibly();
         }
+        awaitCellReadersUninterruptibly();
         return newWriteGuard();
     }
 
@@ -363,6 +486,7 @@ public final class RwLock<T extends @Nullable Object> {
         if (!tryWriteFast()) {
             writeContended(INTERRUPTIBLE, 0);
         }
+        awaitCellReaders(INTERRUPTIBLE, 0);
         return newWriteGuard();
     }
 
@@ -374,10 +498,7 @@ public final class RwLock<T extends @Nullable Object> {
      */
     public @Nullable WriteGuard<T> tryWrite() {
         checkNotHolding("tryWrite");
-        if (tryWriteFast() || tryWriteSlow()) {
-            return newWriteGuard();
-        }
-        return null;
+        return tryWriteNow() ? newWriteGuard() : null;
     }
 
     /**
@@ -396,12 +517,12 @@ public final class RwLock<T extends @Nullable Object> {
             throw new InterruptedException();
         }
         checkNotHolding("tryWrite");
-        if (tryWriteFast()) {
-            return newWriteGuard();
+        if (nanos == 0) {
+            return tryWriteNow() ? newWriteGuard() : null;
         }
-        boolean taken = nanos == 0
-                ? tryWriteSlow()
-                : writeContended(TIMED, System.nanoTime() + nanos);
+        long deadline = System.nanoTime() + nanos;
+        boolean taken = (tryWriteFast() || writeContended(TIMED, deadline))
+                && awaitCellReaders(TIMED, deadline);
         return taken ? newWriteGuard() : null;
     }
 
@@ -418,7 +539,7 @@ public final class RwLock<T extends @Nullable Object> {
      * count a reader on its way in that will find a writer and back out.
      */
     public int readerCount() {
-        return readerCount(state.load(RELAXED));
+        return (int) Math.min(Integer.MAX_VALUE, readerCount(state.load(RELAXED)) + cellReaders());
     }
 
     /**
@@ -437,8 +558,8 @@ public final class RwLock<T extends @Nullable Object> {
         StringBuilder text = new StringBuilder(name).append('[');
         if (isWriteLocked(s)) {
             text.append("write-locked");
-        } else if (readerCount(s) > 0) {
-            text.append("read-locked by ").append(readerCount(s));
+        } else if (readerCount(s) + cellReaders() > 0) {
+            text.append("read-locked by ").append(readerCount(s) + cellReaders());
         } else {
             text.append("unlocked");
         }
@@ -456,11 +577,12 @@ public final class RwLock<T extends @Nullable Object> {
 
     // ---- guards and debug mode ----
 
-    private ReadGuard<T> newReadGuard() {
+    /** A guard for the read lock just taken, in {@code cell} or {@link #IN_STATE}. */
+    private ReadGuard<T> newReadGuard(int cell) {
         if (holds != null) {
             holds.readAcquired();
         }
-        return new ReadGuard<>(this, Thread.currentThread());
+        return new ReadGuard<>(this, Thread.currentThread(), cell);
     }
 
     private WriteGuard<T> newWriteGuard() {
@@ -470,11 +592,15 @@ public final class RwLock<T extends @Nullable Object> {
         return new WriteGuard<>(this, Thread.currentThread());
     }
 
-    private void closeReadGuard() {
+    private void closeReadGuard(int cell) {
         if (holds != null) {
             holds.readReleased();
         }
-        releaseRead();
+        if (cell == IN_STATE) {
+            releaseRead();
+        } else {
+            leaveCell(cell);
+        }
     }
 
     private void closeWriteGuard() {
@@ -501,17 +627,112 @@ public final class RwLock<T extends @Nullable Object> {
     // ---- the algorithm: readers ----
 
     /**
-     * The fast way in: true if this thread now holds a read lock. On false it holds nothing
-     * and should take the slow way.
+     * The fast way in for {@code RwLock}'s own guards: where this thread now holds a read
+     * lock, a reader cell's index or {@link #IN_STATE}; {@link #NOT_TAKEN} if it holds
+     * nothing and should take the slow way.
+     */
+    int readFast() {
+        int[] cells = readerCells;
+        if (cells != null) {
+            return readThroughCell(cells);
+        }
+        return tryReadFast() ? IN_STATE : NOT_TAKEN;
+    }
+
+    /**
+     * The fast way in through the state's count: true if this thread now holds a read lock.
+     * On false it holds nothing and should take the slow way.
      */
     boolean tryReadFast() {
         // ACQUIRE: pairs with the RELEASE of the write unlock, so the reader sees its writes.
         int now = state.fetchAdd(READER, ACQUIRE) + READER;
         if ((now & READ_FAST_PATH_BLOCKERS) == 0) {
+            if (readerCount(now) > 1 && cellsAllowed && readerCells == null) {
+                createCells();
+            }
             return true;
         }
         backOutReader();
         return false;
+    }
+
+    /** Two read locks are held at once: from now on readers count themselves in cells. */
+    private void createCells() {
+        // The array is published by a volatile compare-and-set; a reader that reads it still
+        // null keeps using the state's count, which writers check as well.
+        READER_CELLS.compareAndSet(this, null, new int[(CELLS + 1) * CELL_STRIDE]);
+    }
+
+    /** The index in the cells of the calling thread's cell; cell 0 stays unused. */
+    private static int cellIndex() {
+        return (((int) Thread.currentThread().threadId() & (CELLS - 1)) + 1) * CELL_STRIDE;
+    }
+
+    /**
+     * The fast way in through the calling thread's cell: the cell's index if it now holds a
+     * read lock; {@link #NOT_TAKEN} if a writer holds or waits for the lock (or the cell is
+     * full), leaving the cell as it was.
+     */
+    private int readThroughCell(int[] cells) {
+        int index = cellIndex();
+        // Volatile (SEQ_CST), as is the load of the state after it: the increment and a
+        // writer's taking of the state word are then in one order, so either the writer sees
+        // this reader in its cell, or this reader sees the writer's bit and backs out.
+        int held = (int) CELL.getAndAdd(cells, index, 1) + 1;
+        // SEQ_CST: also ACQUIRE, pairing with the RELEASE of the last write unlock.
+        int s = state.load(SEQ_CST);
+        if ((s & (WRITER_BITS | READERS_PARKED)) == 0 && held <= MAX_READERS) {
+            return index;
+        }
+        leaveCell(cells, index);
+        return NOT_TAKEN;
+    }
+
+    /** Releases a read lock counted in the cell at {@code index}. */
+    private void leaveCell(int index) {
+        leaveCell(Objects.requireNonNull(readerCells), index);
+    }
+
+    private void leaveCell(int[] cells, int index) {
+        // Volatile: RELEASE for the writer that reads the cell next, and ordered before the
+        // load of the state, as the writer orders its taking of WL before reading the cells.
+        CELL.getAndAdd(cells, index, -1);
+        if (isWriteLocked(state.load(SEQ_CST))) {
+            // A writer holds WL and may be asleep until the cells empty; it checks them again.
+            // RELEASE, after the cell changed: pairs with the ACQUIRE in awaitCellReaders.
+            cellsDrained.fetchAdd(1, RELEASE);
+            AtomicWait.wakeOne(cellsDrained);
+        }
+    }
+
+    /** Whether readers count themselves in cells now; for tests. */
+    boolean usesReaderCells() {
+        return readerCells != null;
+    }
+
+    /** The read locks counted in cells at this moment. */
+    private long cellReaders() {
+        int[] cells = readerCells;
+        if (cells == null) {
+            return 0;
+        }
+        long sum = 0;
+        for (int i = CELL_STRIDE; i < cells.length; i += CELL_STRIDE) {
+            sum += (int) CELL.getVolatile(cells, i);
+        }
+        return sum;
+    }
+
+    /** True if no read lock is counted in any cell. */
+    private static boolean cellsEmpty(int[] cells) {
+        for (int i = CELL_STRIDE; i < cells.length; i += CELL_STRIDE) {
+            // Volatile: ACQUIRE, pairing with the RELEASE of the reader's way out, and after
+            // the writer's taking of WL in the single order of volatile accesses.
+            if ((int) CELL.getVolatile(cells, i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Takes back the READER that the fast path added to a lock it could not read. */
@@ -528,6 +749,12 @@ public final class RwLock<T extends @Nullable Object> {
     /** One attempt without waiting, after the fast path failed. */
     boolean tryReadSlow() {
         int s = state.load(RELAXED);
+        while ((s & WRITER_TRYING) != 0) {
+            // A writer that may not wait either is checking the cells: its answer comes
+            // within a few loads, and it may be that this reader's cell made it give up.
+            Thread.onSpinWait();
+            s = state.load(RELAXED);
+        }
         while (!hasWriter(s)) {
             checkReaderLimit(s);
             // ACQUIRE: as in tryReadFast.
@@ -583,8 +810,9 @@ public final class RwLock<T extends @Nullable Object> {
 
     private static void checkReaderLimit(int s) {
         if (readerCount(s) >= MAX_READERS) {
-            throw new IllegalStateException("too many readers: " + MAX_READERS_TEXT
-                    + " already hold this lock, which is left as it was");
+            throw new IllegalStateException("too many readers: this lock counts "
+                    + MAX_READERS_TEXT + " read locks already, its limit; the lock is left as"
+                    + " it was");
         }
     }
 
@@ -619,10 +847,86 @@ public final class RwLock<T extends @Nullable Object> {
 
     // ---- the algorithm: writers ----
 
+    /**
+     * This thread holds WL in the state; true once no reader is left in a cell either, and
+     * the write lock is this thread's. If the cells do not empty before the deadline (TIMED)
+     * or the thread is interrupted (INTERRUPTIBLE), releases WL and returns false or throws.
+     */
+    boolean awaitCellReaders(int mode, long deadline) throws InterruptedException {
+        // Volatile, after the SEQ_CST taking of WL: if a reader used the cells, this sees them.
+        int[] cells = readerCells;
+        if (cells == null || cellsEmpty(cells)) {
+            return true;
+        }
+        while (true) {
+            // Count first, cells second: a reader leaving in between has changed the count.
+            int seen = cellsDrained.load(ACQUIRE);
+            if (cellsEmpty(cells)) {
+                return true;
+            }
+            boolean inTime;
+            try {
+                inTime = sleep(cellsDrained, seen, mode, deadline);
+            } catch (InterruptedException e) {
+                releaseWrite();
+                throw e;
+            }
+            if (!inTime) {
+                if (cellsEmpty(cells)) {
+                    return true;
+                }
+                releaseWrite();
+                return false;
+            }
+        }
+    }
+
+    void awaitCellReadersUninterruptibly() {
+        try {
+            awaitCellReaders(UNINTERRUPTIBLE, 0);
+        } catch (InterruptedException e) {
+            throw new AssertionError("an uninterruptible wait was interrupted", e);
+        }
+    }
+
+    /**
+     * One attempt at the write lock that does not wait: takes the state word with WL and
+     * WRITER_TRYING if it is free, then keeps it only if no reader is in a cell. Readers
+     * that back out of their cells meanwhile see WRITER_TRYING and, in {@link #tryReadSlow},
+     * wait for the outcome instead of giving up, so that the two attempts never both fail.
+     */
+    private boolean tryWriteNow() {
+        int s = state.load(RELAXED);
+        while (isFreeForWriter(s)) {
+            int next = (s & ~WRITER_WAITING) | WRITE_LOCKED | WRITER_TRYING;
+            // SEQ_CST: as in tryWriteFast.
+            int found = state.compareExchange(s, next, SEQ_CST, RELAXED);
+            if (found == s) {
+                // Volatile, after the taking: if a reader used the cells, this sees them.
+                int[] cells = readerCells;
+                if (cells == null || cellsEmpty(cells)) {
+                    // RELAXED: WL, which stays, is what keeps readers out.
+                    state.fetchAnd(~WRITER_TRYING, RELAXED);
+                    return true;
+                }
+                // RELEASE: a reader that joins next reads nothing this thread wrote, but the
+                // release keeps the state's release sequence whole.
+                int before = state.fetchSub(WRITE_LOCKED | WRITER_TRYING, RELEASE);
+                if ((before & WAITER_BITS) != 0) {
+                    releaseWriteContended();
+                }
+                return false;
+            }
+            s = found;
+        }
+        return false;
+    }
+
     /** The fast way in: true if the lock was free and this thread now holds it. */
     boolean tryWriteFast() {
-        // ACQUIRE: pairs with the RELEASE of the previous unlock, read or write.
-        return state.compareExchange(0, WRITE_LOCKED, ACQUIRE, RELAXED) == 0;
+        // SEQ_CST: ACQUIRE, pairing with the RELEASE of the previous unlock, read or write,
+        // and in one order with the readers' cell increments (see readThroughCell).
+        return state.compareExchange(0, WRITE_LOCKED, SEQ_CST, RELAXED) == 0;
     }
 
     /** One attempt without waiting, after the fast path failed. */
@@ -643,8 +947,8 @@ public final class RwLock<T extends @Nullable Object> {
      */
     private boolean takeForWriter(int s, boolean slept) {
         int next = (s & ~WRITER_WAITING) | WRITE_LOCKED | (slept ? WRITER_PARKED : 0);
-        // ACQUIRE: as in tryWriteFast.
-        return state.compareExchange(s, next, ACQUIRE, RELAXED) == s;
+        // SEQ_CST: as in tryWriteFast.
+        return state.compareExchange(s, next, SEQ_CST, RELAXED) == s;
     }
 
     void writeContendedUninterruptibly() {
@@ -794,12 +1098,15 @@ public final class RwLock<T extends @Nullable Object> {
     public static final class ReadGuard<T extends @Nullable Object> implements AutoCloseable {
         private final RwLock<T> lock;
         private final Thread owner;
+        /** Where the read lock is counted: a reader cell's index, or {@link #IN_STATE}. */
+        private final int cell;
         /** Read and written only by {@link #owner}. */
         private boolean closed;
 
-        private ReadGuard(RwLock<T> lock, Thread owner) {
+        private ReadGuard(RwLock<T> lock, Thread owner, int cell) {
             this.lock = lock;
             this.owner = owner;
+            this.cell = cell;
         }
 
         /** The protected value, to read: other readers may be reading it at the same time. */
@@ -818,7 +1125,7 @@ public final class RwLock<T extends @Nullable Object> {
         public void close() {
             checkUsable(owner, closed, "close", "read");
             closed = true;
-            lock.closeReadGuard();
+            lock.closeReadGuard(cell);
         }
 
         /** Names the thread the guard belongs to; the value needs the lock. */

@@ -15,8 +15,10 @@
  * <p>{@link dev.atomicslocks.locks.RwLock} is a reader-writer lock that owns its value in the
  * same way: readers share it through read guards, one writer at a time holds a write guard,
  * and a waiting writer keeps new readers out so that it cannot starve.
- * {@link dev.atomicslocks.locks.RawRwLock} is the same lock, without a value, behind
- * {@link java.util.concurrent.locks.ReadWriteLock}, for code written against
+ * Readers that meet count themselves in per-thread-group cells, so that readers on
+ * different cores do not contend for one cache line.
+ * {@link dev.atomicslocks.locks.RawRwLock} is the same lock, without a value and without the
+ * cells, behind {@link java.util.concurrent.locks.ReadWriteLock}, for code written against
  * {@code ReentrantReadWriteLock}; unlike that, it is not reentrant.
  *
  * <p>Every blocking operation comes in three forms, as in {@code java.util.concurrent}:

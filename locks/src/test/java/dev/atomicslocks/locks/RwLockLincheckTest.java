@@ -9,55 +9,73 @@ import org.junit.jupiter.api.Timeout;
  * Two counters behind the public RwLock, which writers increment together and readers read
  * together, are linearizable under Lincheck's model checker, through the blocking and the
  * interruptible forms. A reader that saw the counters differ (half a write) would return -1,
- * which no sequential order returns. Public, with a public constructor, because Lincheck
- * creates instances of it by reflection from outside the module.
+ * which no sequential order returns.
  */
-public final class RwLockLincheckTest {
+final class RwLockLincheckTest {
 
-    /** Fresh counters at 0, for each scenario Lincheck runs. */
-    public RwLockLincheckTest() {
-    }
+    /**
+     * The counters and the operations Lincheck calls. Public, with a public constructor,
+     * because Lincheck creates instances by reflection from outside the module.
+     */
+    public static class Counters {
+        private final RwLock<int[]> counters;
 
-    private final RwLock<int[]> counters = new RwLock<>(new int[2]);
+        /** Fresh counters at 0, for each scenario Lincheck runs. */
+        public Counters() {
+            this(new RwLock<>(new int[2]));
+        }
 
-    @Operation
-    public int write() {
-        try (var guard = counters.write()) {
-            return increment(guard.get());
+        Counters(RwLock<int[]> counters) {
+            this.counters = counters;
+        }
+
+        @Operation
+        public int write() {
+            try (var guard = counters.write()) {
+                return increment(guard.get());
+            }
+        }
+
+        @Operation
+        public int writeInterruptibly() throws InterruptedException {
+            try (var guard = counters.writeInterruptibly()) {
+                return increment(guard.get());
+            }
+        }
+
+        @Operation
+        public int read() {
+            try (var guard = counters.read()) {
+                return observe(guard.get());
+            }
+        }
+
+        @Operation
+        public int readInterruptibly() throws InterruptedException {
+            try (var guard = counters.readInterruptibly()) {
+                return observe(guard.get());
+            }
+        }
+
+        /** Both counters up by one, in two steps a reader must never see between. */
+        private static int increment(int[] both) {
+            both[0]++;
+            both[1]++;
+            return both[0];
+        }
+
+        /** The count, or -1 if the two counters differ. */
+        private static int observe(int[] both) {
+            return both[0] == both[1] ? both[0] : -1;
         }
     }
 
-    @Operation
-    public int writeInterruptibly() throws InterruptedException {
-        try (var guard = counters.writeInterruptibly()) {
-            return increment(guard.get());
+    /** The same counters behind a lock whose readers count themselves in cells from the start. */
+    public static final class CellCounters extends Counters {
+        /** Fresh counters at 0, for each scenario Lincheck runs. */
+        public CellCounters() {
+            super(new RwLock<>(new int[2], 0, 0, false, true));
         }
-    }
-
-    @Operation
-    public int read() {
-        try (var guard = counters.read()) {
-            return observe(guard.get());
-        }
-    }
-
-    @Operation
-    public int readInterruptibly() throws InterruptedException {
-        try (var guard = counters.readInterruptibly()) {
-            return observe(guard.get());
-        }
-    }
-
-    /** Both counters up by one, in two steps a reader must never see between. */
-    private static int increment(int[] both) {
-        both[0]++;
-        both[1]++;
-        return both[0];
-    }
-
-    /** The count, or -1 if the two counters differ. */
-    private static int observe(int[] both) {
-        return both[0] == both[1] ? both[0] : -1;
     }
 
     // Every interleaving the model checker explores gives a result some sequential order gives.
@@ -65,6 +83,13 @@ public final class RwLockLincheckTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void counters_underModelChecking_areLinearizable() {
-        LincheckSetup.modelChecking().check(RwLockLincheckTest.class);
+        LincheckSetup.modelChecking().check(Counters.class);
+    }
+
+    // The same with the readers in cells: a writer that took the state word waits for them.
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void counters_withReadersInCells_underModelChecking_areLinearizable() {
+        LincheckSetup.modelChecking().check(CellCounters.class);
     }
 }

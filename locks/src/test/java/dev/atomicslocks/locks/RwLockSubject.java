@@ -48,6 +48,7 @@ interface RwLockSubject {
                 Named.of("RwLock2", () -> new Step(new RwLock2<>(0))),
                 Named.of("RwLock3", () -> new Step(new RwLock3<>(0))),
                 Named.of("RwLock", Public::new),
+                Named.of("RwLock, readers in cells", Public::withCells),
                 Named.of("RawRwLock", () -> new Juc(new RawRwLock())),
                 Named.of("ReentrantReadWriteLock", () -> new Juc(new ReentrantReadWriteLock())));
     }
@@ -56,6 +57,7 @@ interface RwLockSubject {
     static Stream<Named<Supplier<Timed>>> timed() {
         return Stream.of(
                 Named.of("RwLock", Public::new),
+                Named.of("RwLock, readers in cells", Public::withCells),
                 Named.of("RawRwLock", () -> new Juc(new RawRwLock())),
                 Named.of("ReentrantReadWriteLock", () -> new Juc(new ReentrantReadWriteLock())));
     }
@@ -143,7 +145,23 @@ interface RwLockSubject {
 
     /** The public RwLock; the value it owns is not used. */
     final class Public implements Timed {
-        private final RwLock<Integer> lock = new RwLock<>(0);
+        private final RwLock<Integer> lock;
+
+        Public() {
+            this(new RwLock<>(0));
+        }
+
+        private Public(RwLock<Integer> lock) {
+            this.lock = lock;
+        }
+
+        /**
+         * A lock whose readers count themselves in cells from the start, as they do once two
+         * read locks were held at the same time.
+         */
+        static Public withCells() {
+            return new Public(new RwLock<>(0, 0, 0, false, true));
+        }
 
         @Override
         public void read(Runnable action) {

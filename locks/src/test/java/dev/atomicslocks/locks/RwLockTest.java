@@ -227,13 +227,17 @@ final class RwLockTest {
         }
     }
 
-    // At the reader limit every read form throws and leaves the count as it was; once a reader
-    // leaves, reading works again. The limit is reached by starting with phantom readers.
+    // At the reader limit every read form throws and leaves the counts as they were; once a
+    // reader leaves, reading works again. The limit is reached with phantom readers: every
+    // cell full, and the state's count one below its limit.
     @Test
     void read_atTheReaderLimit_throwsAndLeavesTheLockAsItWas() throws Exception {
-        RwLock<Integer> lock = new RwLock<>(0, RwLock.MAX_READERS - 1, false);
+        RwLock<Integer> lock = new RwLock<>(0, RwLock.MAX_READERS - 1, RwLock.MAX_READERS,
+                false, true);
+        int phantoms = lock.readerCount();
         var last = lock.read();
-        assertThat(lock.readerCount()).isEqualTo(RwLock.MAX_READERS);
+        assertThat(lock.readerCount()).as("the last reader, counted in the state")
+                .isEqualTo(phantoms + 1);
 
         List<ThrowingCallable> reads = List.of(lock::read, lock::tryRead,
                 () -> lock.tryRead(SHORT), () -> lock.tryRead(Duration.ZERO),
@@ -242,7 +246,7 @@ final class RwLockTest {
             assertThatThrownBy(read).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("too many readers");
             assertThat(lock.readerCount()).as("count after the refusal")
-                    .isEqualTo(RwLock.MAX_READERS);
+                    .isEqualTo(phantoms + 1);
         }
         assertThat(lock.tryWrite()).as("a writer beside the readers").isNull();
         assertThat(lock.isWriteLocked()).isFalse();
@@ -250,8 +254,53 @@ final class RwLockTest {
         last.close();
         try (var again = lock.read()) {
             assertThat(again.get()).isZero();
+            assertThat(lock.readerCount()).isEqualTo(phantoms + 1);
         }
-        assertThat(lock.readerCount()).isEqualTo(RwLock.MAX_READERS - 1);
+        assertThat(lock.readerCount()).isEqualTo(phantoms);
+    }
+
+    // A reader whose cell is full is counted in the state instead, and leaves from there.
+    @Test
+    void read_whenItsCellIsFull_countsInTheState() {
+        RwLock<Integer> lock = new RwLock<>(0, 0, RwLock.MAX_READERS, false, true);
+        int phantoms = lock.readerCount();
+        try (var guard = lock.read()) {
+            assertThat(guard.get()).isZero();
+            assertThat(lock.readerCount()).isEqualTo(phantoms + 1);
+            assertThat(lock).hasToString("RwLock[read-locked by " + (phantoms + 1) + "]");
+        }
+        assertThat(lock.readerCount()).isEqualTo(phantoms);
+    }
+
+    // Two read locks held at once move later readers into cells; the count, the writers'
+    // exclusion and toString see readers in cells as in the state.
+    @Test
+    void read_afterTwoReadLocksAtOnce_countsReadersInCells() throws Exception {
+        RwLock<Integer> lock = new RwLock<>(0);
+        var first = lock.read();
+        assertThat(lock.usesReaderCells()).as("after one read lock").isFalse();
+        var second = lock.read();
+        assertThat(lock.usesReaderCells()).as("after two read locks at once").isTrue();
+        var third = lock.read();
+        assertThat(lock.readerCount()).isEqualTo(3);
+        first.close();
+        second.close();
+        assertThat(lock).hasToString("RwLock[read-locked by 1]");
+        assertThat(lock.tryWrite()).as("a writer while a reader is in a cell").isNull();
+        assertThat(lock.tryWrite(Duration.ZERO)).isNull();
+        assertThat(lock.tryWrite(SHORT)).as("a timed writer while a reader is in a cell")
+                .isNull();
+        assertThat(lock).as("the writers left nothing behind")
+                .hasToString("RwLock[read-locked by 1]");
+        try (var another = lock.tryRead()) {
+            assertThat(another).as("a reader after the writers gave up").isNotNull();
+        }
+        third.close();
+        assertThat(lock.readerCount()).isZero();
+        try (var writer = lock.tryWrite()) {
+            assertThat(writer).as("a writer once the cells are empty").isNotNull();
+        }
+        assertThat(lock).hasToString("RwLock[unlocked]");
     }
 
     // toString tells the states apart and never shows the value.
