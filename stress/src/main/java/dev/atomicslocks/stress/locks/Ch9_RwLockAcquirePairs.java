@@ -65,7 +65,18 @@ public final class Ch9_RwLockAcquirePairs {
 
     /** The lock and the two counters it guards, and the arbiter's check. */
     public abstract static class Base {
-        final RwLock<int[]> lock = new RwLock<>(new int[2]);
+        final RwLock<int[]> lock;
+
+        /** A fresh lock. */
+        protected Base() {
+            this(false);
+        }
+
+        /** A fresh lock, whose readers count themselves in cells if {@code cells}. */
+        protected Base(boolean cells) {
+            RwLock<int[]> fresh = new RwLock<>(new int[2]);
+            this.lock = cells ? Ch9_RwLockReaderCells.withReaderCells(fresh) : fresh;
+        }
 
         /** The first counter if the lock is free, or -1 if something still holds it. */
         public int countIfFree() {
@@ -128,6 +139,15 @@ public final class Ch9_RwLockAcquirePairs {
 
     /** A reader, which reports what it saw, and a writer. */
     public abstract static class ReaderAndWriter extends Base {
+        /** A fresh lock. */
+        protected ReaderAndWriter() {
+        }
+
+        /** A fresh lock, whose readers count themselves in cells if {@code cells}. */
+        protected ReaderAndWriter(boolean cells) {
+            super(cells);
+        }
+
         public int read() {
             return observe(lock.read());
         }
