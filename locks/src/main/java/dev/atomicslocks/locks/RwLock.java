@@ -43,11 +43,11 @@ import org.jspecify.annotations.Nullable;
  * writer holds or waits for the lock.
  *
  * <p>Readers that meet each other do not share one counter. The first time two read locks are
- * held at once, the lock allocates a small table of reader cells (about two per processor, at
- * most 64, each on its own 128 bytes), and from then on a reader counts itself in the cell of
- * its thread, so readers on different cores do not take the same cache line from each other; a
- * writer then checks every cell before it goes in. A lock used by one thread at a time never
- * allocates the table.
+ * held at once, the lock allocates a small table of reader cells (two to four per processor:
+ * the power of two at or above twice their number, at most 64; each on its own 128 bytes), and
+ * from then on a reader counts itself in the cell of its thread, so readers on different cores
+ * do not take the same cache line from each other; a writer then checks every cell before it
+ * goes in. A lock used by one thread at a time never allocates the table.
  *
  * <p>Misuse throws {@link IllegalStateException} instead of corrupting the lock: using a guard
  * after it was closed, closing it twice, or using or closing it from a thread other than the
@@ -79,10 +79,12 @@ import org.jspecify.annotations.Nullable;
  *       held at once, and the exact limit depends on which threads share a cell. The check
  *       lets a count pass its limit for an instant before the reader backs out; only
  *       {@code 2^26} readers arriving at the same instant could wrap it, which no JVM can run.
- *   <li>{@link #tryWrite()} may return {@code null} when a reader arrives at the same
- *       instant and then gets in: the writer saw the reader in its cell and gave up. (A
- *       {@code tryRead} racing with it waits the few loads until the writer decides, so the
- *       two never both fail.) It costs one atomic instruction more than {@link #write()}.
+ *   <li>{@link #tryWrite()} may return {@code null} beside a reader that arrives at the
+ *       same instant, saw the writer and backs out: the writer saw the reader in its cell
+ *       and gave up. A {@code tryRead} racing with it waits until the writer has decided, so
+ *       the two never both fail; that is a few loads, unless the writer's thread is
+ *       descheduled in between, in which case the {@code tryRead} spins until it runs again.
+ *       {@code tryWrite} costs one atomic instruction more than {@link #write()}.
  *   <li>The reader cells, once allocated, stay: 128 bytes times the number of cells, plus
  *       128, for the life of the lock, and every writer reads them all.
  *   <li>No poisoning: an exception in a write critical section releases the lock as the
@@ -128,6 +130,7 @@ public final class RwLock<T extends @Nullable Object> {
      *   n*READER                    n readers hold the lock (and any in cells)
      *   n*READER | WW [| WP]        readers hold it; a writer waits for them to leave
      *   WL [| WW] [| WP] [| RP]     a writer holds it, or waits for the cells to empty
+     *   WL | WT [| ...]             a tryWrite took the word and is checking the cells
      *
      * The reader cells (readerCells, null until two read locks are held at once; then set
      * once, for good): CELLS ints, each 128 bytes from the next, each counting the read locks
@@ -377,8 +380,9 @@ public final class RwLock<T extends @Nullable Object> {
      * other readers. Not interruptible: an interrupt leaves the thread waiting, and its
      * interrupt status is still set when this returns.
      *
-     * @throws IllegalStateException if 134,217,727 readers hold the lock, or,
-     *     in debug mode, if this thread already holds a lock of this {@code RwLock}
+     * @throws IllegalStateException if the reader counts are full (this thread's cell, if
+     *     the lock has cells, and the state's count: 67,108,863 read locks each), or, in
+     *     debug mode, if this thread already holds a lock of this {@code RwLock}
      */
     public ReadGuard<T> read() {
         checkNotHolding("read");
@@ -528,18 +532,31 @@ public final class RwLock<T extends @Nullable Object> {
 
     /**
      * Whether a writer holds the lock at this moment; for monitoring, not for deciding whether
-     * to lock (the answer may be stale by the time it is used).
+     * to lock (the answer may be stale by the time it is used). It is also true while a
+     * writer that has taken the lock's state word waits for readers still in their cells to
+     * leave, or checks whether any are there.
      */
     public boolean isWriteLocked() {
         return isWriteLocked(state.load(RELAXED));
     }
 
     /**
-     * How many read locks are held at this moment; for monitoring. For an instant it may also
-     * count a reader on its way in that will find a writer and back out.
+     * How many read locks are held at this moment, {@link Integer#MAX_VALUE} if more; for
+     * monitoring. For an instant it may also count a reader on its way in that will find a
+     * writer and back out. The state's count and the cells are read one after the other, so
+     * while readers come and go the sum is not one moment's.
      */
     public int readerCount() {
-        return (int) Math.min(Integer.MAX_VALUE, readerCount(state.load(RELAXED)) + cellReaders());
+        return saturated(readersInState() + readersInCells());
+    }
+
+    private static int saturated(long count) {
+        return (int) Math.min(Integer.MAX_VALUE, count);
+    }
+
+    /** The read locks counted in the state word; for tests. */
+    int readersInState() {
+        return readerCount(state.load(RELAXED));
     }
 
     /**
@@ -558,8 +575,8 @@ public final class RwLock<T extends @Nullable Object> {
         StringBuilder text = new StringBuilder(name).append('[');
         if (isWriteLocked(s)) {
             text.append("write-locked");
-        } else if (readerCount(s) + cellReaders() > 0) {
-            text.append("read-locked by ").append(readerCount(s) + cellReaders());
+        } else if (readerCount(s) + readersInCells() > 0) {
+            text.append("read-locked by ").append(saturated(readerCount(s) + readersInCells()));
         } else {
             text.append("unlocked");
         }
@@ -710,8 +727,8 @@ public final class RwLock<T extends @Nullable Object> {
         return readerCells != null;
     }
 
-    /** The read locks counted in cells at this moment. */
-    private long cellReaders() {
+    /** The read locks counted in cells at this moment; for tests too. */
+    long readersInCells() {
         int[] cells = readerCells;
         if (cells == null) {
             return 0;
@@ -922,14 +939,21 @@ public final class RwLock<T extends @Nullable Object> {
         return false;
     }
 
-    /** The fast way in: true if the lock was free and this thread now holds it. */
+    /**
+     * The fast way in: true if the lock was free and this thread now holds its state word.
+     * With reader cells the writer must then wait for them (awaitCellReaders); RawRwLock's
+     * lock has no cells, so this is the whole of its fast path.
+     */
     boolean tryWriteFast() {
         // SEQ_CST: ACQUIRE, pairing with the RELEASE of the previous unlock, read or write,
         // and in one order with the readers' cell increments (see readThroughCell).
         return state.compareExchange(0, WRITE_LOCKED, SEQ_CST, RELAXED) == 0;
     }
 
-    /** One attempt without waiting, after the fast path failed. */
+    /**
+     * One attempt without waiting, after the fast path failed: RawRwLock's, whose lock has no
+     * reader cells. RwLock's own tryWrite goes through tryWriteNow, which checks the cells.
+     */
     boolean tryWriteSlow() {
         int s = state.load(RELAXED);
         while (isFreeForWriter(s)) {

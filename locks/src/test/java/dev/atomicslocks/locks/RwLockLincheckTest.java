@@ -10,6 +10,13 @@ import org.junit.jupiter.api.Timeout;
  * together, are linearizable under Lincheck's model checker, through the blocking and the
  * interruptible forms. A reader that saw the counters differ (half a write) would return -1,
  * which no sequential order returns.
+ *
+ * <p>The try forms are not among the operations: {@code tryRead} fails beside a waiting writer
+ * and {@code tryWrite} may fail beside a reader that is arriving, outcomes that no sequential
+ * order of whole operations gives; jcstress ({@code Ch9_RwLockAcquirePairs},
+ * {@code Ch9_RwLockReaderCells}) checks them. The model checker also runs every interleaving
+ * sequentially consistent, so it cannot see an access weakened below SEQ_CST; that is left to
+ * jcstress as well.
  */
 final class RwLockLincheckTest {
 

@@ -234,10 +234,11 @@ final class RwLockTest {
     void read_atTheReaderLimit_throwsAndLeavesTheLockAsItWas() throws Exception {
         RwLock<Integer> lock = new RwLock<>(0, RwLock.MAX_READERS - 1, RwLock.MAX_READERS,
                 false, true);
-        int phantoms = lock.readerCount();
+        long inCells = lock.readersInCells();
+        assertThat(inCells).isEqualTo((long) RwLock.CELLS * RwLock.MAX_READERS);
         var last = lock.read();
-        assertThat(lock.readerCount()).as("the last reader, counted in the state")
-                .isEqualTo(phantoms + 1);
+        assertThat(lock.readersInState()).as("the last reader, counted in the state")
+                .isEqualTo(RwLock.MAX_READERS);
 
         List<ThrowingCallable> reads = List.of(lock::read, lock::tryRead,
                 () -> lock.tryRead(SHORT), () -> lock.tryRead(Duration.ZERO),
@@ -245,8 +246,9 @@ final class RwLockTest {
         for (ThrowingCallable read : reads) {
             assertThatThrownBy(read).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("too many readers");
-            assertThat(lock.readerCount()).as("count after the refusal")
-                    .isEqualTo(phantoms + 1);
+            assertThat(lock.readersInState()).as("state count after the refusal")
+                    .isEqualTo(RwLock.MAX_READERS);
+            assertThat(lock.readersInCells()).as("cells after the refusal").isEqualTo(inCells);
         }
         assertThat(lock.tryWrite()).as("a writer beside the readers").isNull();
         assertThat(lock.isWriteLocked()).isFalse();
@@ -254,22 +256,25 @@ final class RwLockTest {
         last.close();
         try (var again = lock.read()) {
             assertThat(again.get()).isZero();
-            assertThat(lock.readerCount()).isEqualTo(phantoms + 1);
+            assertThat(lock.readersInState()).isEqualTo(RwLock.MAX_READERS);
         }
-        assertThat(lock.readerCount()).isEqualTo(phantoms);
+        assertThat(lock.readersInState()).isEqualTo(RwLock.MAX_READERS - 1);
+        assertThat(lock.readersInCells()).isEqualTo(inCells);
     }
 
     // A reader whose cell is full is counted in the state instead, and leaves from there.
     @Test
     void read_whenItsCellIsFull_countsInTheState() {
         RwLock<Integer> lock = new RwLock<>(0, 0, RwLock.MAX_READERS, false, true);
-        int phantoms = lock.readerCount();
+        long inCells = lock.readersInCells();
         try (var guard = lock.read()) {
             assertThat(guard.get()).isZero();
-            assertThat(lock.readerCount()).isEqualTo(phantoms + 1);
-            assertThat(lock).hasToString("RwLock[read-locked by " + (phantoms + 1) + "]");
+            assertThat(lock.readersInState()).isEqualTo(1);
+            assertThat(lock.readersInCells()).isEqualTo(inCells);
+            assertThat(lock).hasToString("RwLock[read-locked by "
+                    + Math.min(Integer.MAX_VALUE, inCells + 1) + "]");
         }
-        assertThat(lock.readerCount()).isEqualTo(phantoms);
+        assertThat(lock.readersInState()).isZero();
     }
 
     // Two read locks held at once move later readers into cells; the count, the writers'
@@ -282,9 +287,12 @@ final class RwLockTest {
         var second = lock.read();
         assertThat(lock.usesReaderCells()).as("after two read locks at once").isTrue();
         var third = lock.read();
+        assertThat(lock.readersInState()).as("the first two, in the state").isEqualTo(2);
+        assertThat(lock.readersInCells()).as("the third, in its cell").isEqualTo(1);
         assertThat(lock.readerCount()).isEqualTo(3);
         first.close();
         second.close();
+        assertThat(lock.readersInState()).isZero();
         assertThat(lock).hasToString("RwLock[read-locked by 1]");
         assertThat(lock.tryWrite()).as("a writer while a reader is in a cell").isNull();
         assertThat(lock.tryWrite(Duration.ZERO)).isNull();
@@ -294,6 +302,7 @@ final class RwLockTest {
                 .hasToString("RwLock[read-locked by 1]");
         try (var another = lock.tryRead()) {
             assertThat(another).as("a reader after the writers gave up").isNotNull();
+            assertThat(lock.readersInCells()).isEqualTo(2);
         }
         third.close();
         assertThat(lock.readerCount()).isZero();
@@ -301,6 +310,19 @@ final class RwLockTest {
             assertThat(writer).as("a writer once the cells are empty").isNotNull();
         }
         assertThat(lock).hasToString("RwLock[unlocked]");
+    }
+
+    // A lock built with cells, as the conformance suites' "readers in cells" subject is,
+    // counts its readers there and leaves the state's count alone.
+    @Test
+    void read_onALockWithCellsFromTheStart_countsInACell() {
+        RwLock<Integer> lock = new RwLock<>(0, 0, 0, false, true);
+        try (var guard = lock.read()) {
+            assertThat(guard.get()).isZero();
+            assertThat(lock.readersInCells()).isEqualTo(1);
+            assertThat(lock.readersInState()).isZero();
+        }
+        assertThat(lock.readersInCells()).isZero();
     }
 
     // toString tells the states apart and never shows the value.
