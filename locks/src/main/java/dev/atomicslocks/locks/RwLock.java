@@ -340,7 +340,7 @@ public final class RwLock<T extends @Nullable Object> {
         this.state = new AtomicU32(phantomReaders * READER);
         this.cellsAllowed = cellsAllowed;
         if (phantomReadersPerCell != NO_CELLS) {
-            int[] cells = new int[(CELLS + 1) * CELL_STRIDE];
+            int[] cells = newCells();
             for (int i = CELL_STRIDE; i < cells.length; i += CELL_STRIDE) {
                 cells[i] = phantomReadersPerCell;
             }
@@ -572,11 +572,12 @@ public final class RwLock<T extends @Nullable Object> {
     /** The state as {@link #toString()} shows it, after {@code name}. */
     String describe(String name) {
         int s = state.load(RELAXED);
+        long readers = readerCount(s) + readersInCells();
         StringBuilder text = new StringBuilder(name).append('[');
         if (isWriteLocked(s)) {
             text.append("write-locked");
-        } else if (readerCount(s) + readersInCells() > 0) {
-            text.append("read-locked by ").append(saturated(readerCount(s) + readersInCells()));
+        } else if (readers > 0) {
+            text.append("read-locked by ").append(saturated(readers));
         } else {
             text.append("unlocked");
         }
@@ -677,7 +678,12 @@ public final class RwLock<T extends @Nullable Object> {
     private void createCells() {
         // The array is published by a volatile compare-and-set; a reader that reads it still
         // null keeps using the state's count, which writers check as well.
-        READER_CELLS.compareAndSet(this, null, new int[(CELLS + 1) * CELL_STRIDE]);
+        READER_CELLS.compareAndSet(this, null, newCells());
+    }
+
+    /** Empty reader cells: CELLS of them after the unused cell 0, CELL_STRIDE ints apart. */
+    private static int[] newCells() {
+        return new int[(CELLS + 1) * CELL_STRIDE];
     }
 
     /** The index in the cells of the calling thread's cell; cell 0 stays unused. */
@@ -872,7 +878,7 @@ public final class RwLock<T extends @Nullable Object> {
     boolean awaitCellReaders(int mode, long deadline) throws InterruptedException {
         // Volatile, after the SEQ_CST taking of WL: if a reader used the cells, this sees them.
         int[] cells = readerCells;
-        if (cells == null || cellsEmpty(cells)) {
+        if (cells == null) {
             return true;
         }
         while (true) {
