@@ -350,6 +350,14 @@ public final class RwLock<T extends @Nullable Object> {
         this.value = value;
     }
 
+    /**
+     * A lock whose readers count themselves in cells from the start, as every lock's do once
+     * two read locks were held at once; for tests.
+     */
+    static <T extends @Nullable Object> RwLock<T> withCellsFromTheStart(T value) {
+        return new RwLock<>(value, 0, 0, false, true);
+    }
+
     static int readerCount(int s) {
         return s >>> 5;
     }
@@ -649,7 +657,7 @@ public final class RwLock<T extends @Nullable Object> {
      * lock, a reader cell's index or {@link #IN_STATE}; {@link #NOT_TAKEN} if it holds
      * nothing and should take the slow way.
      */
-    int readFast() {
+    private int readFast() {
         int[] cells = readerCells;
         if (cells != null) {
             return readThroughCell(cells);
@@ -875,7 +883,7 @@ public final class RwLock<T extends @Nullable Object> {
      * the write lock is this thread's. If the cells do not empty before the deadline (TIMED)
      * or the thread is interrupted (INTERRUPTIBLE), releases WL and returns false or throws.
      */
-    boolean awaitCellReaders(int mode, long deadline) throws InterruptedException {
+    private boolean awaitCellReaders(int mode, long deadline) throws InterruptedException {
         // Volatile, after the SEQ_CST taking of WL: if a reader used the cells, this sees them.
         int[] cells = readerCells;
         if (cells == null) {
@@ -904,7 +912,7 @@ public final class RwLock<T extends @Nullable Object> {
         }
     }
 
-    void awaitCellReadersUninterruptibly() {
+    private void awaitCellReadersUninterruptibly() {
         try {
             awaitCellReaders(UNINTERRUPTIBLE, 0);
         } catch (InterruptedException e) {

@@ -81,7 +81,7 @@ final class RwLockLincheckTest {
     public static final class CellCounters extends Counters {
         /** Fresh counters at 0, for each scenario Lincheck runs. */
         public CellCounters() {
-            super(new RwLock<>(new int[2], 0, 0, false, true));
+            super(RwLock.withCellsFromTheStart(new int[2]));
         }
     }
 

@@ -160,7 +160,7 @@ interface RwLockSubject {
          * read locks were held at the same time.
          */
         static Public withCells() {
-            return new Public(new RwLock<>(0, 0, 0, false, true));
+            return new Public(RwLock.withCellsFromTheStart(0));
         }
 
         @Override

@@ -316,7 +316,7 @@ final class RwLockTest {
     // counts its readers there and leaves the state's count alone.
     @Test
     void read_onALockWithCellsFromTheStart_countsInACell() {
-        RwLock<Integer> lock = new RwLock<>(0, 0, 0, false, true);
+        RwLock<Integer> lock = RwLock.withCellsFromTheStart(0);
         try (var guard = lock.read()) {
             assertThat(guard.get()).isZero();
             assertThat(lock.readersInCells()).isEqualTo(1);
